@@ -1,0 +1,167 @@
+/**
+ * The facts that parsers extract from legal documents, each with its provenance.
+ * Parsers produce a ParsedDocument; the store keeps it; consolidation turns the
+ * amendments of every document into the state of each code on any date.
+ */
+import type { IsoDate } from './date.js';
+
+/** Where a fact comes from: the document, the article path, and the sentence itself. */
+export interface Provenance {
+  /** NUMAC (10 digits) for an act, or the convention id. */
+  document: string;
+  /** Article path inside the document, as the document writes it: "Art. 2, 2°, 1." / "4.1.3". */
+  article: string;
+  /** Character span [start, end) of `text` in the document's raw text, or null when not contiguous. */
+  span: [number, number] | null;
+  /** The sentence (or table row) of the act, whitespace-normalised. */
+  text: string;
+  /** How the fact was derived, when not stated directly (e.g. "old value stated by the amendment"). */
+  note?: string;
+}
+
+/** One code, or an ambulatory/hospitalised pair. */
+export type CodeSet =
+  | { kind: 'pair'; ambulatory: string; hospitalised: string }
+  | { kind: 'single'; code: string };
+
+/** Key letter and relative value ("K", "21.5"); relativeValue is a dot-decimal string. */
+export interface Value {
+  keyLetter: string;
+  relativeValue: string;
+}
+
+/** A service as a document defines it. Unknown parts are null, never guessed. */
+export interface ServiceDef {
+  codes: CodeSet;
+  /** French label, whitespace-normalised; null when the document gives none. */
+  label: string | null;
+  value: Value | null;
+  /** Article of the nomenclature the service belongs to ("11", "20, § 1er, d)"), or null. */
+  nomenclatureArticle: string | null;
+  /** Heading the label continues (e.g. tiers listed under a shared heading), or null. */
+  heading?: string | null;
+  provenance: Provenance;
+}
+
+/** The four reimbursement columns of a fee table row (euro, dot-decimal strings). */
+export interface Reimbursement {
+  ambulatoryPreferential: string | null;
+  ambulatoryStandard: string | null;
+  hospitalisedPreferential: string | null;
+  hospitalisedStandard: string | null;
+}
+
+/** A fee table row: "K = 2,035887 252652 252663 = K 1.517 3.088,44 …". */
+export interface FeeRow {
+  codes: CodeSet;
+  keyLetter: string;
+  /** Coefficient (value of the key letter) as a dot-decimal string: "2.801231". */
+  coefficient: string;
+  relativeValue: string;
+  /** Fee in euro as printed, dot-decimal: "1773.18". */
+  fee: string;
+  reimbursement: Reimbursement;
+  /** Period the row is valid for, when the document bounds it (null: the document's own validity). */
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  provenance: Provenance;
+}
+
+/** Fields common to every amendment. */
+interface AmendmentBase {
+  /** Stable id inside the document: "<document>#<n>". */
+  id: string;
+  /** Article of the amending act that makes the change: "Art. 2, 2°, 1." */
+  source: string;
+  /** Article of the nomenclature it changes ("11, § 4"), or null. */
+  target: string | null;
+  /** Date the change takes effect (the act's entry into force unless the act says otherwise). */
+  effective: IsoDate | null;
+  provenance: Provenance;
+}
+
+/** An amendment is an object (Akoma Ntoso style): what changes, where, from when, said where. */
+export type Amendment =
+  | (AmendmentBase & { op: 'insert-service'; service: ServiceDef; after: string | null })
+  | (AmendmentBase & { op: 'delete-service'; codes: CodeSet })
+  | (AmendmentBase & { op: 'change-value'; codes: CodeSet; from: Value | null; to: Value })
+  | (AmendmentBase & { op: 'change-label'; codes: CodeSet; label: string })
+  | (AmendmentBase & { op: 'insert-rule' | 'replace-rule'; codes: string[]; text: string; replaces: string | null })
+  | (AmendmentBase & { op: 'repeal-rule'; codes: string[]; text: string | null })
+  | (AmendmentBase & { op: 'replace-text'; old: string | null; new: string; codes: string[] })
+  | (AmendmentBase & { op: 'remove-codes-from-text'; codes: string[] });
+
+export type AmendmentOp = Amendment['op'];
+
+/** A normative sentence (rule of application) of a document, with the codes it names. */
+export interface RuleText {
+  /** Stable id inside the document: "<document>:<article>:<n>". */
+  id: string;
+  article: string;
+  text: string;
+  /** Every code the sentence names (pairs expanded to both codes, ranges kept in `ranges`). */
+  codes: string[];
+  /** Code ranges named ("598006 à 599023") as [from, to] inclusive. */
+  ranges: [string, string][];
+  provenance: Provenance;
+}
+
+/** An inconsistency found in a source; `code` says what kind, `where` where. */
+export interface SourceIssue {
+  severity: 'error' | 'warning';
+  code:
+    | 'invalid-check-digit'
+    | 'broken-pair'
+    | 'fee-mismatch'
+    | 'orphan-table'
+    | 'old-value-mismatch'
+    | 'entry-into-force-mismatch'
+    | 'entry-into-force-unknown'
+    | 'unknown-target'
+    | 'duplicate-service'
+    | 'contradiction'
+    | 'other';
+  where: string;
+  message: string;
+  /** A proposed correction, never applied silently. */
+  proposal?: string;
+}
+
+/** A normative sentence that produced no structured fact. */
+export interface Unparsed {
+  where: string;
+  text: string;
+}
+
+export type DocumentKind = 'royal-decree' | 'convention' | 'coefficients';
+
+/** The dates of a document, kept apart: signature, publication, entry into force, end. */
+export interface DocumentDates {
+  signed: IsoDate | null;
+  published: IsoDate | null;
+  entryIntoForce: IsoDate | null;
+  /** How the entry into force was obtained: the clause and the computation, or why unknown. */
+  entryIntoForceBasis: string;
+  /** Last day of validity (inclusive), when the document fixes one. */
+  validUntil: IsoDate | null;
+}
+
+/** Everything a parser extracts from one document. */
+export interface ParsedDocument {
+  /** Identity: NUMAC, or a convention id; ingest is idempotent on it. */
+  id: string;
+  kind: DocumentKind;
+  format: 'justel-markdown' | 'inami-convention-text' | 'coefficients-json';
+  title: string;
+  url: string | null;
+  /** Short machine name for conventions ("percutaneous-tumour-ablation"), else null. */
+  convention: string | null;
+  dates: DocumentDates;
+  /** Services the document defines directly (conventions). Decrees define through amendments. */
+  services: ServiceDef[];
+  fees: FeeRow[];
+  amendments: Amendment[];
+  rules: RuleText[];
+  issues: SourceIssue[];
+  unparsed: Unparsed[];
+}

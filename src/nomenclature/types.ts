@@ -1,0 +1,44 @@
+/** The consolidated nomenclature as the rest of the system sees it: the state of a code on a date. */
+import type { IsoDate } from '../date.js';
+
+export type CodeStatus = 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced' | 'unknown';
+export type CodeSetting = 'ambulatory' | 'hospitalised' | 'any';
+
+/** A reference to the act behind a fact. */
+export interface SourceRef {
+  document: string;
+  article: string;
+  text?: string;
+  note?: string;
+}
+
+/** The state of one code on one date (contract §3). Unknown fields are null, never invented. */
+export interface CodeState {
+  code: string;
+  at: IsoDate;
+  status: CodeStatus;
+  /** Why the status is what it is (deleting act, convention period, entry into force …). */
+  statusReason: string | null;
+  pair: { ambulatory: string; hospitalised: string } | null;
+  setting: CodeSetting;
+  /** Article of the nomenclature ("11", "20, § 1er, d)") or of the convention ("4.1.1"). */
+  article: string | null;
+  keyLetter: string | null;
+  relativeValue: string | null;
+  label: { fr: string | null; nl: string | null };
+  coefficient: string | null;
+  fee: string | null;
+  /** Why `fee` is null, or how it was obtained. */
+  feeReason: string | null;
+  /** Reimbursement for this code's own setting, by regime. */
+  reimbursement: { preferential: string | null; standard: string | null } | null;
+  /** The convention (machine name) a place rule ties the code to, or null. */
+  convention: string | null;
+  sources: SourceRef[];
+}
+
+/** Point-in-time queries over the consolidated nomenclature. */
+export interface Nomenclature {
+  /** The state of `code` on `at`. A code never seen gives status 'unknown'. */
+  state(code: string, at: IsoDate): CodeState;
+}
