@@ -138,6 +138,8 @@ export type DocumentKind = 'royal-decree' | 'convention' | 'coefficients';
 /** The dates of a document, kept apart: signature, publication, entry into force, end. */
 export interface DocumentDates {
   signed: IsoDate | null;
+  /** Date of the text's version, when it is dated only so ("version 24/10/2016"). */
+  version: IsoDate | null;
   published: IsoDate | null;
   entryIntoForce: IsoDate | null;
   /** How the entry into force was obtained: the clause and the computation, or why unknown. */
