@@ -1,0 +1,86 @@
+/** `nomen show`, `nomen history`, `nomen search`. */
+import type { Command } from 'commander';
+import { showCode, codeHistory, searchCodes, CodeError, type CodeView } from '../queries.js';
+import { withStore, dateOption, printJson, UserError, EXIT, DB_HELP, type DbOptions } from './common.js';
+import type { HistoryEntry } from '../nomenclature/consolidate.js';
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof CodeError) throw new UserError(e.message, EXIT.badCode);
+    throw e;
+  }
+}
+
+function renderShow(v: CodeView): string {
+  const lines: string[] = [];
+  const twin = v.pair ? ` (${v.setting}; pair ${v.pair.ambulatory}-${v.pair.hospitalised})` : v.setting === 'any' ? ' (no ambulatory/hospitalised twin)' : '';
+  lines.push(`${v.code}  ${v.status} on ${v.at}${twin}`);
+  if (v.statusReason) lines.push(`  ${v.statusReason}`);
+  if (v.label.fr) lines.push(`  « ${v.label.fr} »`);
+  const value = v.keyLetter ? `${v.keyLetter} ${v.relativeValue}` : 'unknown';
+  lines.push(`  article ${v.article ?? 'unknown'} · value ${value}`);
+  lines.push(`  fee ${v.fee ? `${v.fee} EUR` : 'unknown'}${v.feeReason ? ` — ${v.feeReason}` : ''}`);
+  if (v.reimbursement) lines.push(`  reimbursement: preferential ${v.reimbursement.preferential ?? '—'} EUR, standard ${v.reimbursement.standard ?? '—'} EUR`);
+  if (v.rules.length) {
+    lines.push('  rules:');
+    for (const r of v.rules) lines.push(`    [${r.id}] ${r.text}`);
+  }
+  lines.push('  sources:');
+  for (const s of v.sources) lines.push(`    ${s.document}, ${s.article}${s.note ? ` (${s.note})` : ''}`);
+  return lines.join('\n');
+}
+
+function renderHistory(code: string, changes: HistoryEntry[]): string {
+  const lines = [`history of ${code}:`];
+  for (const c of changes) lines.push(`  ${(c.date ?? '(undated)').padEnd(10)}  ${c.change.padEnd(10)}  ${c.description}  [${c.source.document}, ${c.source.article}]`);
+  return lines.join('\n');
+}
+
+/** Registers the code commands. */
+export function registerCodeCommands(program: Command): void {
+  program
+    .command('show')
+    .description('the state of a nomenclature code on a date: status, value, fee, rules, and the acts behind them')
+    .argument('<code>', '6-digit nomenclature code (the 6th digit is a check digit)')
+    .option('--at <date>', 'date to query, YYYY-MM-DD (default: today)')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON (contract §3)')
+    .action(async (code: string, opts: DbOptions & { at?: string; json?: boolean }) => {
+      const at = dateOption(opts.at);
+      const view = await withStore(opts, (store) => guard(() => showCode(store, code, at)));
+      if (opts.json) printJson(view);
+      else process.stdout.write(renderShow(view) + '\n');
+    });
+
+  program
+    .command('history')
+    .description('every change of a code over time, with the act behind it')
+    .argument('<code>', '6-digit nomenclature code')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (code: string, opts: DbOptions & { json?: boolean }) => {
+      const h = await withStore(opts, (store) => guard(() => codeHistory(store, code)));
+      if (opts.json) printJson(h);
+      else process.stdout.write(renderHistory(code, h.changes) + '\n');
+    });
+
+  program
+    .command('search')
+    .description('find codes by French words of their label (accent- and case-insensitive) or by a code prefix')
+    .argument('<query...>', 'words, or the first digits of a code')
+    .option('--at <date>', 'date of the labels to search, YYYY-MM-DD (default: today)')
+    .option('--limit <n>', 'at most this many results', '50')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (query: string[], opts: DbOptions & { at?: string; limit: string; json?: boolean }) => {
+      const at = dateOption(opts.at);
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: "${opts.limit}" is not a positive whole number`);
+      const hits = await withStore(opts, (store) => searchCodes(store, query.join(' '), at, limit));
+      if (opts.json) printJson({ query: query.join(' '), at, results: hits });
+      else if (hits.length === 0) process.stdout.write(`no code matches "${query.join(' ')}" on ${at}\n`);
+      else for (const h of hits) process.stdout.write(`${h.code}  ${h.status.padEnd(16)} ${(h.keyLetter ? `${h.keyLetter} ${h.relativeValue}` : '').padEnd(9)} ${h.label ?? ''}\n`);
+    });
+}

@@ -1,0 +1,43 @@
+/** What every command shares: exit codes, the --db option, JSON or readable output. */
+import { openStore, DEFAULT_DB, type Store } from '../store/index.js';
+import { isIsoDate, today } from '../date.js';
+
+/** Exit codes of the contract. */
+export const EXIT = { ok: 0, badInput: 2, badCode: 3 } as const;
+
+/** An error the user can act on: printed on stderr without a stack trace, then exit with `exitCode`. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.badInput) {
+    super(message);
+  }
+}
+
+/** Options every command accepts. */
+export interface DbOptions {
+  db?: string;
+}
+
+/** Opens the --db store, runs `fn`, and always closes the store. */
+export async function withStore<T>(opts: DbOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(opts.db ?? process.env.NOMEN_DB ?? DEFAULT_DB);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Validates an --at option (default: today). */
+export function dateOption(at: string | undefined, name = '--at'): string {
+  if (at === undefined) return today();
+  if (!isIsoDate(at)) throw new UserError(`${name}: "${at}" is not a date in the form YYYY-MM-DD`);
+  return at;
+}
+
+/** Prints a value as pretty JSON on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Help text shared by the --db option. */
+export const DB_HELP = `database: a SQLite file (default ./${DEFAULT_DB}, or $NOMEN_DB), created and loaded with the built-in corpus on first use`;

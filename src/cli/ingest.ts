@@ -1,0 +1,73 @@
+/** `nomen ingest <file>…`: parse every file first, then store them all in one transaction. */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { decodeText, parseDocument, DocumentError } from '../corpus/detect.js';
+import type { IngestInput, IngestReport } from '../store/types.js';
+import { withStore, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
+
+/** Reads and parses files; any unreadable or unknown file aborts before the database is touched. */
+export function readDocuments(files: string[]): IngestInput[] {
+  return files.map((file) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      throw new UserError(`${file}: cannot read the file (${why}); nothing was ingested`);
+    }
+    try {
+      const raw = decodeText(bytes, file);
+      return { file, raw, doc: parseDocument(raw, file) };
+    } catch (e) {
+      if (e instanceof DocumentError) throw new UserError(`${e.message}; nothing was ingested`);
+      throw e;
+    }
+  });
+}
+
+function render(r: IngestReport): string {
+  const x = r.extracted;
+  const lines = [
+    `${r.document}  ${r.kind}  ${r.status}  (${r.file})`,
+    `  ${r.title}`,
+    `  entry into force: ${r.entryIntoForce ?? 'unknown'} — ${r.entryIntoForceBasis}`,
+    `  extracted: ${x.services} services, ${x.valueChanges} value changes, ${x.labelChanges} label changes, ${x.deletions} deletions, ${x.rules} rules, ${x.fees} fee rows`,
+  ];
+  if (r.issues.length) {
+    lines.push(`  issues (${r.issues.length}):`);
+    for (const i of r.issues) lines.push(`    ${i.severity.padEnd(7)} ${i.where}: ${i.message}${i.proposal ? ` (proposal: ${i.proposal})` : ''}`);
+  }
+  if (r.unparsed.length) {
+    lines.push(`  unparsed normative sentences (${r.unparsed.length}):`);
+    for (const u of r.unparsed) lines.push(`    ${u.where}: ${u.text.length > 110 ? u.text.slice(0, 107) + '…' : u.text}`);
+  }
+  return lines.join('\n');
+}
+
+/** Registers `nomen ingest`. */
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('add legal documents (Justel acts in Markdown, INAMI convention texts): the format is detected; all files or none are stored')
+    .argument('<file...>', 'documents to ingest')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print one JSON object per document and per line (contract §2)')
+    .action(async (files: string[], opts: DbOptions & { json?: boolean }) => {
+      const inputs = readDocuments(files);
+      const reports = await withStore(opts, (store) => store.ingest(inputs));
+      if (opts.json) for (const r of reports) process.stdout.write(JSON.stringify(r) + '\n');
+      else process.stdout.write(reports.map(render).join('\n\n') + '\n');
+    });
+
+  program
+    .command('documents')
+    .description('list the documents in the database')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (opts: DbOptions & { json?: boolean }) => {
+      const docs = await withStore(opts, (store) => store.documents());
+      if (opts.json) printJson(docs.map(({ unparsed, ...d }) => ({ ...d, unparsed: unparsed.length })));
+      else for (const d of docs) process.stdout.write(`${d.document}  ${d.kind.padEnd(13)} in force ${d.entryIntoForce ?? 'unknown'}  ingested ${d.ingestedAt}  ${d.title.slice(0, 80)}\n`);
+    });
+}

@@ -1,0 +1,235 @@
+/**
+ * Turns a parsed document into facts keyed by code: definitions, value and label changes,
+ * deletions, fee rows and mere mentions. Consolidation folds these per code over time.
+ */
+import type { CodeSet, ParsedDocument, Provenance, Value, FeeRow } from '../facts.js';
+import { addDays, firstOfMonthAfter, type IsoDate } from '../date.js';
+import { isPair } from '../code.js';
+import { fold } from '../text.js';
+import { mentions } from '../corpus/mentions.js';
+import type { SourceRef } from './types.js';
+
+/** A pair as the code's twin relation. */
+export type Pair = { ambulatory: string; hospitalised: string };
+
+interface FactBase {
+  code: string;
+  document: string;
+  /** Order of the fact inside its document. */
+  seq: number;
+  source: SourceRef;
+}
+
+/** One dated fact about one code. */
+export type CodeFact =
+  | (FactBase & {
+      op: 'define';
+      effective: IsoDate | null;
+      /** Last day of validity (inclusive), e.g. a convention's end, or null. */
+      until: IsoDate | null;
+      /** Why the period is what it is: the act's entry into force, the convention's period. */
+      periodBasis: string;
+      pair: Pair | null;
+      value: Value | null;
+      label: string | null;
+      article: string | null;
+      convention: string | null;
+    })
+  | (FactBase & { op: 'value'; effective: IsoDate | null; from: Value | null; to: Value })
+  | (FactBase & { op: 'label'; effective: IsoDate | null; label: string })
+  | (FactBase & { op: 'delete'; effective: IsoDate | null })
+  | (FactBase & {
+      op: 'fee';
+      validFrom: IsoDate | null;
+      validTo: IsoDate | null;
+      /** Why the row stops applying after validTo (indexation, end of convention). */
+      endReason: string | null;
+      keyLetter: string;
+      coefficient: string;
+      relativeValue: string;
+      fee: string;
+      preferential: string | null;
+      standard: string | null;
+    })
+  | (FactBase & {
+      op: 'mention';
+      pair: Pair | null;
+      /** The rule of application that names the code, if the mention is in one. */
+      rule: { id: string; from: IsoDate | null; until: IsoDate | null } | null;
+    });
+
+/** Facts about a code range ("598006 à 599023") carry this code: `range:598006-599023`. */
+export const RANGE_PREFIX = 'range:';
+
+/** True when a range fact's code covers `code`. */
+export function rangeCovers(rangeCode: string, code: string): boolean {
+  const [from, to] = rangeCode.slice(RANGE_PREFIX.length).split('-');
+  return code >= from && code <= to;
+}
+
+export type CodeFactOp = CodeFact['op'];
+
+function ref(p: Provenance, note?: string): SourceRef {
+  const r: SourceRef = { document: p.document, article: p.article, text: p.text };
+  if (note ?? p.note) r.note = note ?? p.note;
+  return r;
+}
+
+function membersOf(c: CodeSet): { code: string; pair: Pair | null }[] {
+  if (c.kind === 'single') return [{ code: c.code, pair: null }];
+  const pair = isPair(c.ambulatory, c.hospitalised) ? { ambulatory: c.ambulatory, hospitalised: c.hospitalised } : null;
+  return [{ code: c.ambulatory, pair }, { code: c.hospitalised, pair }];
+}
+
+const INDEXATION = /index[ea]\w* annuellement au 1er janvier/;
+
+/** The period a convention's facts hold in, and why. */
+export function conventionPeriod(doc: ParsedDocument): { from: IsoDate | null; until: IsoDate | null; basis: string } {
+  const d = doc.dates;
+  if (d.entryIntoForce) {
+    return { from: d.entryIntoForce, until: d.validUntil, basis: `convention in force ${d.entryIntoForce}${d.validUntil ? ` to ${d.validUntil} inclusive` : ''} (${d.entryIntoForceBasis})` };
+  }
+  if (d.version) {
+    // Effects start per institution after its signature; no signature precedes the version date.
+    const from = firstOfMonthAfter(d.version, 1);
+    return { from, until: d.validUntil, basis: `${d.entryIntoForceBasis}; earliest possible start ${from} (first day of the month after the version dated ${d.version}); each institution's own start follows its signature` };
+  }
+  return { from: null, until: d.validUntil, basis: d.entryIntoForceBasis };
+}
+
+/** Finds the annual-indexation sentence of a document, if any. */
+function indexationClause(doc: ParsedDocument): { text: string; where: string } | null {
+  for (const s of [...doc.rules.map((r) => ({ text: r.text, where: r.article })), ...doc.unparsed]) {
+    if (INDEXATION.test(fold(s.text))) return s;
+  }
+  return null;
+}
+
+function feeFacts(doc: ParsedDocument, row: FeeRow, from: IsoDate | null, until: IsoDate | null, seq: () => number): CodeFact[] {
+  let validTo = row.validTo ?? until;
+  let endReason: string | null = until ? `the convention ends on ${until}` : null;
+  const idx = indexationClause(doc);
+  const start = row.validFrom ?? from;
+  if (idx && start) {
+    // Amounts are indexed each 1 January: the printed amounts hold until the 31 December after they start.
+    const yearEnd = `${start.slice(0, 4)}-12-31`;
+    if (!validTo || yearEnd < validTo) {
+      validTo = yearEnd;
+      endReason = `amounts indexed each 1 January (${idx.where}: "${idx.text}"); the corpus holds no indexed amount after ${yearEnd}`;
+    }
+  }
+  const out: CodeFact[] = [];
+  const cols = row.reimbursement;
+  for (const { code, pair } of membersOf(row.codes)) {
+    const hospitalised = pair !== null && code === pair.hospitalised;
+    out.push({
+      op: 'fee', code, document: doc.id, seq: seq(), source: ref(row.provenance),
+      validFrom: start, validTo, endReason,
+      keyLetter: row.keyLetter, coefficient: row.coefficient, relativeValue: row.relativeValue, fee: row.fee,
+      preferential: hospitalised ? cols.hospitalisedPreferential : cols.ambulatoryPreferential,
+      standard: hospitalised ? cols.hospitalisedStandard : cols.ambulatoryStandard,
+    });
+  }
+  return out;
+}
+
+/** All facts a document states about codes, in document order. */
+export function codeFacts(doc: ParsedDocument): CodeFact[] {
+  let n = 0;
+  const seq = () => n++;
+  const out: CodeFact[] = [];
+  const document = doc.id;
+  const period = doc.kind === 'convention' ? conventionPeriod(doc) : null;
+
+  for (const s of doc.services) {
+    const fromFee = s.value ? null : doc.fees.find((f) => sameCodes(f.codes, s.codes));
+    const value = s.value ?? (fromFee ? { keyLetter: fromFee.keyLetter, relativeValue: fromFee.relativeValue } : null);
+    for (const { code, pair } of membersOf(s.codes)) {
+      out.push({
+        op: 'define', code, document, seq: seq(), source: ref(s.provenance),
+        effective: period?.from ?? doc.dates.entryIntoForce, until: period?.until ?? null,
+        periodBasis: period?.basis ?? doc.dates.entryIntoForceBasis,
+        pair, value, label: s.label, article: s.nomenclatureArticle, convention: doc.convention,
+      });
+    }
+  }
+  for (const a of doc.amendments) {
+    const source = ref(a.provenance);
+    const effective = a.effective;
+    switch (a.op) {
+      case 'insert-service':
+        for (const { code, pair } of membersOf(a.service.codes)) {
+          out.push({
+            op: 'define', code, document, seq: seq(), source, effective, until: null,
+            periodBasis: `inserted by ${a.source} with effect from ${effective ?? 'an unknown date'} (${doc.dates.entryIntoForceBasis})`,
+            pair, value: a.service.value, label: a.service.label, article: a.service.nomenclatureArticle ?? a.target, convention: null,
+          });
+        }
+        break;
+      case 'delete-service':
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'delete', code, document, seq: seq(), source, effective });
+        break;
+      case 'change-value':
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'value', code, document, seq: seq(), source, effective, from: a.from, to: a.to });
+        break;
+      case 'change-label':
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, effective, label: a.label });
+        break;
+      default:
+        break; // rule and text amendments do not change a code's state; their codes are mentions below
+    }
+  }
+  for (const f of doc.fees) out.push(...feeFacts(doc, f, period?.from ?? doc.dates.entryIntoForce, period?.until ?? null, seq));
+  // Every rule of application names codes (and ranges): one mention per code and rule.
+  const from = period?.from ?? doc.dates.entryIntoForce;
+  const until = period?.until ?? null;
+  const named = new Set<string>();
+  for (const r of doc.rules) {
+    const rule = { id: r.id, from, until };
+    const pairs = pairsIn(r.text);
+    for (const code of r.codes) {
+      named.add(code);
+      out.push({ op: 'mention', code, document, seq: seq(), source: ref(r.provenance), pair: pairs.get(code) ?? null, rule });
+    }
+    for (const [a, b] of r.ranges) {
+      out.push({ op: 'mention', code: `${RANGE_PREFIX}${a}-${b}`, document, seq: seq(), source: ref(r.provenance), pair: null, rule });
+    }
+  }
+  // Codes named elsewhere (in an amendment's text) without a rule: still known to the corpus.
+  for (const a of doc.amendments) {
+    const pairs = pairsIn(a.provenance.text);
+    for (const code of mentions(a.provenance.text).codes) {
+      if (named.has(code)) continue;
+      named.add(code);
+      out.push({ op: 'mention', code, document, seq: seq(), source: ref(a.provenance), pair: pairs.get(code) ?? null, rule: null });
+    }
+  }
+  return out;
+}
+
+/** The valid pairs a text names, by member code. */
+function pairsIn(text: string): Map<string, Pair> {
+  const by = new Map<string, Pair>();
+  for (const [a, b] of mentions(text).pairs) {
+    if (!isPair(a, b)) continue;
+    const p = { ambulatory: a, hospitalised: b };
+    by.set(a, p);
+    by.set(b, p);
+  }
+  return by;
+}
+
+function sameCodes(a: CodeSet, b: CodeSet): boolean {
+  if (a.kind === 'single' || b.kind === 'single') return a.kind === b.kind && (a as { code: string }).code === (b as { code: string }).code;
+  return a.ambulatory === b.ambulatory && a.hospitalised === b.hospitalised;
+}
+
+/** The effective date used to order a fact (fees and mentions have none: they sort first). */
+export function factDate(f: CodeFact): IsoDate | null {
+  return f.op === 'fee' ? f.validFrom : f.op === 'mention' ? null : f.effective;
+}
+
+/** The day after `d`, or null. */
+export function dayAfter(d: IsoDate | null): IsoDate | null {
+  return d ? addDays(d, 1) : null;
+}

@@ -1,0 +1,268 @@
+/**
+ * Consolidation: the facts of every document about one code, folded over time into versions
+ * ([from, to) periods), so that the state on any date is a lookup. Pure: no I/O.
+ */
+import type { Value } from '../facts.js';
+import { addDays, type IsoDate } from '../date.js';
+import type { CodeFact, Pair } from './code-facts.js';
+import type { CodeState, CodeStatus, SourceRef } from './types.js';
+
+/** One period of a code's life with the same status, value and label. */
+export interface Version {
+  /** First day (inclusive); null: since before any date the corpus knows. */
+  from: IsoDate | null;
+  /** First day after (exclusive); null: open. */
+  to: IsoDate | null;
+  status: Exclude<CodeStatus, 'referenced' | 'unknown'>;
+  statusReason: string;
+  value: Value | null;
+  valueSource: SourceRef | null;
+  label: string | null;
+  article: string | null;
+  convention: string | null;
+  sources: SourceRef[];
+}
+
+/** A rule of application naming a code, in force on a date. */
+export interface RuleRef {
+  id: string;
+  kind: string;
+  text: string;
+  source: SourceRef;
+}
+
+/** The rule texts naming the code that are in force on `at`. */
+export function rulesAt(t: CodeTimeline | null, at: IsoDate): RuleRef[] {
+  if (!t) return [];
+  const seen = new Set<string>();
+  const out: RuleRef[] = [];
+  for (const m of t.mentions) {
+    const r = m.rule;
+    if (!r || seen.has(r.id)) continue;
+    if ((r.from !== null && at < r.from) || (r.until !== null && at > r.until)) continue;
+    seen.add(r.id);
+    out.push({ id: r.id, kind: 'text', text: m.source.text ?? '', source: m.source });
+  }
+  return out;
+}
+
+/** A change in a code's history, with the act behind it. */
+export interface HistoryEntry {
+  date: IsoDate | null;
+  change: 'inserted' | 'value' | 'label' | 'deleted' | 'ended' | 'fee' | 'referenced';
+  description: string;
+  value?: Value | null;
+  from?: Value | null;
+  label?: string | null;
+  fee?: string | null;
+  source: SourceRef;
+}
+
+/** An inconsistency consolidation finds between documents (or within one). */
+export interface ConsolidationIssue {
+  document: string;
+  severity: 'error' | 'warning';
+  code: 'old-value-mismatch' | 'duplicate-service' | 'contradiction';
+  where: string;
+  message: string;
+}
+
+type FeeFact = Extract<CodeFact, { op: 'fee' }>;
+type MentionFact = Extract<CodeFact, { op: 'mention' }>;
+
+/** Everything known about one code, consolidated. */
+export interface CodeTimeline {
+  code: string;
+  pair: Pair | null;
+  versions: Version[];
+  fees: FeeFact[];
+  mentions: MentionFact[];
+  history: HistoryEntry[];
+  issues: ConsolidationIssue[];
+}
+
+const sameValue = (a: Value, b: Value) => a.keyLetter === b.keyLetter && Number(a.relativeValue) === Number(b.relativeValue);
+const showValue = (v: Value | null) => (v ? `${v.keyLetter} ${v.relativeValue}` : 'unknown');
+const byDate = (a: IsoDate | null, b: IsoDate | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+type Step = { date: IsoDate | null; order: number; apply: (v: Version) => void; entry: HistoryEntry };
+
+/** Folds the facts about one code into its timeline. `facts` may come from many documents. */
+export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
+  const issues: ConsolidationIssue[] = [];
+  const fees = facts.filter((f): f is FeeFact => f.op === 'fee').sort((a, b) => byDate(a.validFrom, b.validFrom));
+  const mentionFacts = facts.filter((f): f is MentionFact => f.op === 'mention');
+  const pair = facts.map((f) => ('pair' in f ? f.pair : null)).find((p) => p !== null) ?? null;
+
+  const steps: Step[] = [];
+  let order = 0;
+  for (const f of facts) {
+    const o = order++;
+    if (f.op === 'define') {
+      steps.push({
+        date: f.effective, order: o,
+        apply: (v) => {
+          if (v.status === 'in-force' && v.sources.some((s) => s.document !== f.document)) {
+            issues.push({ document: f.document, severity: 'warning', code: 'duplicate-service', where: f.source.article, message: `${code} is defined again while already in force (defined by ${v.sources.map((s) => s.document).join(', ')})` });
+          }
+          v.status = 'in-force';
+          v.statusReason = f.periodBasis;
+          v.value = f.value ?? v.value;
+          v.valueSource = f.value ? f.source : v.valueSource;
+          v.label = f.label ?? v.label;
+          v.article = f.article ?? v.article;
+          v.convention = f.convention ?? v.convention;
+          v.sources.push(f.source);
+        },
+        entry: { date: f.effective, change: 'inserted', description: `${code} comes into force${f.value ? ` as ${showValue(f.value)}` : ''}`, value: f.value, label: f.label, source: f.source },
+      });
+      if (f.until) {
+        const end = addDays(f.until, 1);
+        const ended = { ...f.source, note: `validity ends on ${f.until} inclusive` };
+        steps.push({
+          date: end, order: o,
+          apply: (v) => { v.status = 'deleted'; v.statusReason = `no longer in force after ${f.until} (${f.periodBasis})`; v.sources.push(ended); },
+          entry: { date: end, change: 'ended', description: `${code} is no longer in force after ${f.until}`, source: ended },
+        });
+      }
+    } else if (f.op === 'value') {
+      steps.push({
+        date: f.effective, order: o,
+        apply: (v) => {
+          if (f.from && v.value && !sameValue(f.from, v.value)) {
+            issues.push({ document: f.document, severity: 'error', code: 'old-value-mismatch', where: f.source.article, message: `${code}: the amendment states the old value ${showValue(f.from)}, but the consolidated value before ${f.effective} is ${showValue(v.value)}` });
+          }
+          v.value = f.to;
+          v.valueSource = f.source;
+          v.sources.push(f.source);
+        },
+        entry: { date: f.effective, change: 'value', description: `${code}: relative value ${f.from ? `${showValue(f.from)} → ` : 'set to '}${showValue(f.to)}`, from: f.from, value: f.to, source: f.source },
+      });
+    } else if (f.op === 'label') {
+      steps.push({
+        date: f.effective, order: o,
+        apply: (v) => { v.label = f.label; v.sources.push(f.source); },
+        entry: { date: f.effective, change: 'label', description: `${code}: label changed`, label: f.label, source: f.source },
+      });
+    } else if (f.op === 'delete') {
+      steps.push({
+        date: f.effective, order: o,
+        apply: (v) => { v.status = 'deleted'; v.statusReason = `deleted by ${f.document}, ${f.source.article}, from ${f.effective ?? 'an unknown date'}`; v.sources.push(f.source); },
+        entry: { date: f.effective, change: 'deleted', description: `${code} is deleted`, source: f.source },
+      });
+    }
+  }
+  steps.sort((a, b) => byDate(a.date, b.date) || a.order - b.order);
+
+  const versions: Version[] = [];
+  if (steps.length > 0) {
+    const first = facts[steps[0].order];
+    let cur: Version;
+    if (first.op === 'define') {
+      cur = blank('not-yet-in-force', `not in force before ${first.effective ?? 'its (unknown) entry into force'}: ${first.periodBasis}`);
+    } else {
+      // Amended or deleted: the code existed before; its earlier value is known only if the amendment states it.
+      const old = first.op === 'value' ? first.from : null;
+      cur = blank('in-force', `in force before ${steps[0].date ?? 'an unknown date'}, as the amending act (${first.document}, ${first.source.article}) presupposes; its start is not in the corpus`);
+      if (old) {
+        cur.value = old;
+        cur.valueSource = { ...first.source, note: 'old value stated by the amendment: the value before it took effect' };
+        cur.sources.push(cur.valueSource);
+      }
+    }
+    let from: IsoDate | null = null;
+    let i = 0;
+    while (i < steps.length) {
+      const date = steps[i].date;
+      const next: Version = { ...cur, sources: [...cur.sources] };
+      while (i < steps.length && steps[i].date === date) steps[i++].apply(next);
+      if (date !== null && date !== from) versions.push({ ...cur, from, to: date });
+      cur = next;
+      from = date ?? from;
+    }
+    versions.push({ ...cur, from, to: null });
+  }
+  const history = steps.map((s) => s.entry);
+  for (const f of fees) {
+    history.push({ date: f.validFrom, change: 'fee', description: `${code}: fee ${f.fee} (${f.keyLetter} ${f.relativeValue} × ${f.coefficient})${f.validTo ? ` until ${f.validTo}` : ''}`, fee: f.fee, source: f.source });
+  }
+  if (versions.length === 0) {
+    for (const m of mentionFacts) history.push({ date: m.rule?.from ?? null, change: 'referenced', description: `${code} is named without being defined`, source: m.source });
+  }
+  history.sort((a, b) => byDate(a.date, b.date));
+  return { code, pair, versions, fees, mentions: mentionFacts, history, issues };
+}
+
+function blank(status: Version['status'], statusReason: string): Version {
+  return { from: null, to: null, status, statusReason, value: null, valueSource: null, label: null, article: null, convention: null, sources: [] };
+}
+
+/** The version in force on `at`, if the timeline has one. */
+export function versionAt(t: CodeTimeline, at: IsoDate): Version | null {
+  for (const v of t.versions) {
+    if ((v.from === null || v.from <= at) && (v.to === null || at < v.to)) return v;
+  }
+  return null;
+}
+
+/** The state of the code on `at` (contract §3). */
+export function stateAt(t: CodeTimeline | null, code: string, at: IsoDate): CodeState {
+  const pair = t?.pair ?? null;
+  const setting = pair ? (pair.hospitalised === code ? 'hospitalised' : 'ambulatory') : 'any';
+  const state: CodeState = {
+    code, at, status: 'unknown', statusReason: null, pair, setting, article: null, keyLetter: null, relativeValue: null,
+    label: { fr: null, nl: null }, coefficient: null, fee: null, feeReason: null, reimbursement: null, convention: null, sources: [],
+  };
+  if (!t) {
+    state.statusReason = 'the corpus never names this code';
+    return state;
+  }
+  const v = versionAt(t, at);
+  if (!v) {
+    state.status = 'referenced';
+    state.statusReason = 'the corpus names this code (in a rule or a list) without defining it: its rules are known, its value and label are not';
+    state.feeReason = 'no definition of this code in the corpus';
+    state.sources = dedupe(t.mentions.map((m) => m.source));
+    return state;
+  }
+  state.status = v.status;
+  state.statusReason = v.statusReason;
+  state.sources = dedupe(v.sources);
+  if (v.status === 'not-yet-in-force') {
+    state.feeReason = 'not in force on this date';
+    return state;
+  }
+  state.article = v.article;
+  state.keyLetter = v.value?.keyLetter ?? null;
+  state.relativeValue = v.value?.relativeValue ?? null;
+  state.label = { fr: v.label, nl: null };
+  state.convention = v.convention;
+  if (v.status === 'deleted') {
+    state.feeReason = 'not in force on this date';
+    return state;
+  }
+  const fee = t.fees.find((f) => (f.validFrom === null || f.validFrom <= at) && (f.validTo === null || at <= f.validTo));
+  if (fee) {
+    state.fee = fee.fee;
+    state.coefficient = fee.coefficient;
+    state.reimbursement = { preferential: fee.preferential, standard: fee.standard };
+    state.feeReason = `fee table: ${fee.keyLetter} ${fee.relativeValue} × ${fee.coefficient} (${fee.source.document}, ${fee.source.article})`;
+    state.sources = dedupe([...state.sources, fee.source]);
+  } else {
+    const ended = t.fees.filter((f) => f.validTo !== null && f.validTo < at).at(-1);
+    state.feeReason = ended
+      ? `the fee table of ${ended.source.document} (${ended.source.article}) applies until ${ended.validTo}: ${ended.endReason ?? 'no later amount in the corpus'}`
+      : `the corpus gives no coefficient for key letter ${state.keyLetter ?? '?'} on ${at}`;
+  }
+  return state;
+}
+
+function dedupe(refs: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.document}|${r.article}|${r.text ?? ''}|${r.note ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,102 @@
+/** The consolidated nomenclature held in memory: built from documents or from stored facts. */
+import type { ParsedDocument } from '../facts.js';
+import type { IsoDate } from '../date.js';
+import { fold } from '../text.js';
+import { codeFacts, rangeCovers, RANGE_PREFIX, type CodeFact } from './code-facts.js';
+import { consolidate, stateAt, versionAt, type CodeTimeline } from './consolidate.js';
+import type { CodeState, Nomenclature } from './types.js';
+
+/** A search hit: the code and its state on the date. */
+export interface SearchHit {
+  code: string;
+  status: CodeState['status'];
+  keyLetter: string | null;
+  relativeValue: string | null;
+  label: string | null;
+}
+
+/** Groups facts by code. */
+export function groupByCode(facts: Iterable<CodeFact>): Map<string, CodeFact[]> {
+  const by = new Map<string, CodeFact[]>();
+  for (const f of facts) {
+    const list = by.get(f.code);
+    if (list) list.push(f);
+    else by.set(f.code, [f]);
+  }
+  return by;
+}
+
+/** Point-in-time queries over facts held in memory; each code is consolidated once, on first use. */
+export class MemoryNomenclature implements Nomenclature {
+  private readonly facts: Map<string, CodeFact[]>;
+  private readonly timelines = new Map<string, CodeTimeline>();
+
+  private readonly ranges: CodeFact[] = [];
+
+  constructor(facts: Iterable<CodeFact>) {
+    this.facts = groupByCode(facts);
+    for (const [code, list] of this.facts) {
+      if (code.startsWith(RANGE_PREFIX)) {
+        this.ranges.push(...list);
+        this.facts.delete(code);
+      }
+    }
+  }
+
+  /** Builds the nomenclature from parsed documents. */
+  static fromDocuments(docs: ParsedDocument[]): MemoryNomenclature {
+    return new MemoryNomenclature(docs.flatMap(codeFacts));
+  }
+
+  /** The consolidated timeline of a code, or null when the corpus never names it. */
+  timeline(code: string): CodeTimeline | null {
+    let t = this.timelines.get(code);
+    if (!t) {
+      const f = this.facts.get(code);
+      if (!f) return null;
+      t = consolidate(code, [...f, ...this.ranges.filter((r) => rangeCovers(r.code, code))]);
+      this.timelines.set(code, t);
+    }
+    return t;
+  }
+
+  state(code: string, at: IsoDate): CodeState {
+    return stateAt(this.timeline(code), code, at);
+  }
+
+  /** Every code the corpus names. */
+  codes(): string[] {
+    return [...this.facts.keys()].sort();
+  }
+
+  /** Codes whose label (on `at`) contains every word of `query` (accent- and case-insensitive), or that start with a digit prefix. */
+  search(query: string, at: IsoDate, limit = 50): SearchHit[] {
+    return searchTimelines(this.codes().map((c) => this.timeline(c)!), query, at, limit);
+  }
+}
+
+/** Splits a query into a code prefix or folded words. */
+export function parseQuery(query: string): { prefix: string | null; words: string[] } {
+  const q = query.trim();
+  if (/^\d{1,6}$/.test(q)) return { prefix: q, words: [] };
+  return { prefix: null, words: fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0) };
+}
+
+/** Filters timelines by a query on a date. */
+export function searchTimelines(timelines: CodeTimeline[], query: string, at: IsoDate, limit: number): SearchHit[] {
+  const { prefix, words } = parseQuery(query);
+  if (!prefix && words.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const t of timelines) {
+    if (prefix && !t.code.startsWith(prefix)) continue;
+    const v = versionAt(t, at);
+    if (words.length > 0) {
+      const label = v?.label ? fold(v.label) : '';
+      if (!words.every((w) => label.includes(w))) continue;
+    }
+    const s = stateAt(t, t.code, at);
+    hits.push({ code: t.code, status: s.status, keyLetter: s.keyLetter, relativeValue: s.relativeValue, label: s.label.fr });
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
