@@ -16,9 +16,16 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/** Milliseconds since the epoch of a UTC date; unlike Date.UTC, years 0–99 are not read as 1900–1999. */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, monthIndex, day);
+  return t.getTime();
+}
+
 /** Number of days in month `month` (1–12) of `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 /** Builds an ISO date from numbers (month 1–12). Does not normalise: the caller passes a real date. */
@@ -33,7 +40,7 @@ function parts(d: IsoDate): [number, number, number] {
 /** Days since 1970-01-01. */
 export function toDayNumber(d: IsoDate): number {
   const [y, m, day] = parts(d);
-  return Date.UTC(y, m - 1, day) / DAY_MS;
+  return utcMs(y, m - 1, day) / DAY_MS;
 }
 
 /** The date of a day number. */

@@ -21,7 +21,8 @@ export function dec(text: string): Decimal {
 /** Parses a French-formatted number: "1.517" → 1517, "3.088,44" → 3088.44, "2,801231", "21,5". */
 export function decFr(text: string): Decimal {
   const t = text.trim().replace(/\s+/g, '');
-  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t)) {
+  // A thousands-grouped number never starts with 0: "0.125" is an English decimal, not 125.
+  if (!/^-?[1-9]\d{0,2}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t)) {
     throw new RangeError(`not a French-formatted number: "${text}"`);
   }
   return dec(t.replace(/\./g, '').replace(',', '.'));

@@ -148,12 +148,25 @@ export interface DocumentDates {
   validUntil: IsoDate | null;
 }
 
+/** A coefficient (value of a key letter) for a period, for every code of that letter or for listed codes. */
+export interface CoefficientEntry {
+  keyLetter: string;
+  /** Codes it is limited to; null: every code with this key letter. */
+  codes: string[] | null;
+  /** First and last day (inclusive); `to` null: open. */
+  from: IsoDate;
+  to: IsoDate | null;
+  /** Dot-decimal: "2.853021". */
+  coefficient: string;
+  provenance: Provenance;
+}
+
 /** Everything a parser extracts from one document. */
 export interface ParsedDocument {
   /** Identity: NUMAC, or a convention id; ingest is idempotent on it. */
   id: string;
   kind: DocumentKind;
-  format: 'justel-markdown' | 'inami-convention-text' | 'coefficients-json';
+  format: 'justel-markdown' | 'inami-convention-text' | 'coefficients-json' | 'coefficients-csv';
   title: string;
   url: string | null;
   /** Short machine name for conventions ("percutaneous-tumour-ablation"), else null. */
@@ -166,4 +179,6 @@ export interface ParsedDocument {
   rules: RuleText[];
   issues: SourceIssue[];
   unparsed: Unparsed[];
+  /** Coefficient tables (format coefficients-json / csv) only. */
+  coefficients?: CoefficientEntry[];
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedDocument } from '../facts.js';
 import { isJustelMarkdown, parseJustel } from './justel.js';
 import { isConventionText, parseConvention } from './convention.js';
+import { isCoefficientTable, parseCoefficientsCsv, parseCoefficientsJson } from './coefficients.js';
 
 /** Why a file cannot be ingested; `code` says what kind, the message names the file. */
 export class DocumentError extends Error {
@@ -25,6 +26,11 @@ interface Format {
 const FORMATS: Format[] = [
   { name: 'justel-markdown', detect: isJustelMarkdown, parse: parseJustel },
   { name: 'inami-convention-text', detect: isConventionText, parse: parseConvention },
+  {
+    name: 'coefficients-json',
+    detect: isCoefficientTable,
+    parse: (raw) => (raw.trimStart().startsWith('{') ? parseCoefficientsJson(raw) : parseCoefficientsCsv(raw, `coefficients-${contentHash(raw).slice(0, 16)}`)),
+  },
 ];
 
 /** Decodes bytes as UTF-8 text, refusing binary content (NUL bytes or invalid UTF-8). */
@@ -47,7 +53,7 @@ export function detectFormat(raw: string): ParsedDocument['format'] | null {
 export function parseDocument(raw: string, file = '<input>'): ParsedDocument {
   const format = FORMATS.find((f) => f.detect(raw));
   if (!format) {
-    throw new DocumentError('unknown-format', file, `${file}: unknown format: neither a Justel act (Markdown with YAML front matter) nor an INAMI convention text`);
+    throw new DocumentError('unknown-format', file, `${file}: unknown format: neither a Justel act (Markdown with YAML front matter), an INAMI convention text, nor a coefficient table (${'nomen-coefficients/1'} JSON or CSV)`);
   }
   try {
     return format.parse(raw);

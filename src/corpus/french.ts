@@ -8,14 +8,16 @@ const MONTHS: Record<string, number> = {
 };
 
 const ORDINALS: Record<string, number> = {
-  premier: 1, '1er': 1, '1e': 1, second: 2, deuxieme: 2, '2e': 2, '2eme': 2, troisieme: 3, '3e': 3, '3eme': 3,
+  premier: 1, premiere: 1, '1er': 1, '1re': 1, '1e': 1, second: 2, deuxieme: 2, '2e': 2, '2eme': 2, troisieme: 3, '3e': 3, '3eme': 3,
   quatrieme: 4, '4e': 4, cinquieme: 5, '5e': 5, sixieme: 6, '6e': 6, septieme: 7, huitieme: 8,
   neuvieme: 9, dixieme: 10, '10e': 10, onzieme: 11, douzieme: 12,
 };
 
 /** Reads an ordinal word ("deuxième", "2e", "1er") as a number, or null. */
 export function ordinal(word: string): number | null {
-  return ORDINALS[fold(word)] ?? null;
+  const w = fold(word);
+  const figures = /^([1-9]\d?)(?:e|eme)$/.exec(w); // "7e", "4ème", "12e": every figure alike
+  return ORDINALS[w] ?? (figures ? Number(figures[1]) : null);
 }
 
 const DATE_WORDS = /\b(1er|\d{1,2})\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})\b/i;
@@ -74,11 +76,13 @@ export function entryIntoForce(clause: string | null, published: IsoDate | null,
       const date = addDays(base, n);
       return { date, basis: `day ${n} after the ${event} (${base}) = ${date}` };
     }
+    if (n !== null) return { date: null, basis: `day ${n} after the ${event}, whose date is not known` };
   }
-  if (/le jour (?:de sa|de la) publication/.test(c) && published) {
+  if (/le jour (?:de sa|de la) publication/.test(c)) {
+    if (!published) return { date: null, basis: 'the day of publication, whose date is not known' };
     return { date: published, basis: `the day of publication (${published})` };
   }
-  if (fixed && /(vigueur|effets|applicable|d'application)/.test(c)) {
+  if (fixed && /(vigueur|effets|applicable|d['’]application)/.test(c)) {
     return { date: fixed, basis: `fixed date in the clause: ${fixed}` };
   }
   return { date: null, basis: `clause not understood: ${clause.trim()}` };

@@ -12,8 +12,9 @@ export interface Mentions {
   problems: CodeProblem[];
 }
 
-// A 6-digit number not glued to other digits; a pair may break across a line after the hyphen.
-const TOKEN = /(?<!\d)(\d{6})(?:\s*-\s*(\d{6})|\s+(?:à|a|tot)\s+(\d{6}))?(?!\d)/g;
+// A 6-digit number not glued to other digits, nor the decimals of a shorter number ("2,801231");
+// a pair may break across a line after the hyphen.
+const TOKEN = /(?<!\d)(?<!(?<!\d)\d{1,5}[.,])(\d{6})(?:\s*-\s*(\d{6})|\s+(?:à|a|tot)\s+(\d{6}))?(?!\d)/g;
 
 /** Extracts the codes named in `text`. Numbers that are obviously not codes (years, amounts) are not 6-digit. */
 export function mentions(text: string): Mentions {

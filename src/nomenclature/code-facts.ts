@@ -52,6 +52,13 @@ export type CodeFact =
       standard: string | null;
     })
   | (FactBase & {
+      op: 'coefficient';
+      keyLetter: string;
+      validFrom: IsoDate;
+      validTo: IsoDate | null;
+      coefficient: string;
+    })
+  | (FactBase & {
       op: 'mention';
       pair: Pair | null;
       /** The rule of application that names the code, if the mention is in one. */
@@ -61,9 +68,18 @@ export type CodeFact =
 /** Facts about a code range ("598006 à 599023") carry this code: `range:598006-599023`. */
 export const RANGE_PREFIX = 'range:';
 
-/** True when a range fact's code covers `code`. */
-export function rangeCovers(rangeCode: string, code: string): boolean {
-  const [from, to] = rangeCode.slice(RANGE_PREFIX.length).split('-');
+/** Facts about every code of a key letter (coefficients) carry this code: `key:K`. */
+export const KEY_PREFIX = 'key:';
+
+/** True for a fact that is not about one code but about a range or a key letter. */
+export function isGlobalFact(factCode: string): boolean {
+  return factCode.startsWith(RANGE_PREFIX) || factCode.startsWith(KEY_PREFIX);
+}
+
+/** True when a range or key-letter fact may concern `code` (key letters are matched later, on the date). */
+export function globalCovers(factCode: string, code: string): boolean {
+  if (factCode.startsWith(KEY_PREFIX)) return true;
+  const [from, to] = factCode.slice(RANGE_PREFIX.length).split('-');
   return code >= from && code <= to;
 }
 
@@ -179,6 +195,11 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
         break; // rule and text amendments do not change a code's state; their codes are mentions below
     }
   }
+  for (const c of doc.coefficients ?? []) {
+    for (const code of c.codes ?? [`${KEY_PREFIX}${c.keyLetter}`]) {
+      out.push({ op: 'coefficient', code, document, seq: seq(), source: ref(c.provenance), keyLetter: c.keyLetter, validFrom: c.from, validTo: c.to, coefficient: c.coefficient });
+    }
+  }
   for (const f of doc.fees) out.push(...feeFacts(doc, f, period?.from ?? doc.dates.entryIntoForce, period?.until ?? null, seq));
   // Every rule of application names codes (and ranges): one mention per code and rule.
   const from = period?.from ?? doc.dates.entryIntoForce;
@@ -226,7 +247,7 @@ function sameCodes(a: CodeSet, b: CodeSet): boolean {
 
 /** The effective date used to order a fact (fees and mentions have none: they sort first). */
 export function factDate(f: CodeFact): IsoDate | null {
-  return f.op === 'fee' ? f.validFrom : f.op === 'mention' ? null : f.effective;
+  return f.op === 'fee' || f.op === 'coefficient' ? f.validFrom : f.op === 'mention' ? null : f.effective;
 }
 
 /** The day after `d`, or null. */

@@ -4,6 +4,7 @@
  */
 import type { Value } from '../facts.js';
 import { addDays, type IsoDate } from '../date.js';
+import { feeOf } from '../decimal.js';
 import type { CodeFact, Pair } from './code-facts.js';
 import type { CodeState, CodeStatus, SourceRef } from './types.js';
 
@@ -69,6 +70,7 @@ export interface ConsolidationIssue {
 
 type FeeFact = Extract<CodeFact, { op: 'fee' }>;
 type MentionFact = Extract<CodeFact, { op: 'mention' }>;
+type CoefficientFact = Extract<CodeFact, { op: 'coefficient' }>;
 
 /** Everything known about one code, consolidated. */
 export interface CodeTimeline {
@@ -76,6 +78,8 @@ export interface CodeTimeline {
   pair: Pair | null;
   versions: Version[];
   fees: FeeFact[];
+  /** Coefficients for this code, or for every code of a key letter. */
+  coefficients: CoefficientFact[];
   mentions: MentionFact[];
   history: HistoryEntry[];
   issues: ConsolidationIssue[];
@@ -92,6 +96,8 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   const issues: ConsolidationIssue[] = [];
   const fees = facts.filter((f): f is FeeFact => f.op === 'fee').sort((a, b) => byDate(a.validFrom, b.validFrom));
   const mentionFacts = facts.filter((f): f is MentionFact => f.op === 'mention');
+  // Coefficients for this very code come before those of its whole key letter.
+  const coefficients = facts.filter((f): f is CoefficientFact => f.op === 'coefficient').sort((a, b) => Number(b.code === code) - Number(a.code === code));
   const pair = facts.map((f) => ('pair' in f ? f.pair : null)).find((p) => p !== null) ?? null;
 
   const steps: Step[] = [];
@@ -190,7 +196,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
     for (const m of mentionFacts) history.push({ date: m.rule?.from ?? null, change: 'referenced', description: `${code} is named without being defined`, source: m.source });
   }
   history.sort((a, b) => byDate(a.date, b.date));
-  return { code, pair, versions, fees, mentions: mentionFacts, history, issues };
+  return { code, pair, versions, fees, coefficients, mentions: mentionFacts, history, issues };
 }
 
 function blank(status: Version['status'], statusReason: string): Version {
@@ -248,6 +254,8 @@ export function stateAt(t: CodeTimeline | null, code: string, at: IsoDate): Code
     state.reimbursement = { preferential: fee.preferential, standard: fee.standard };
     state.feeReason = `fee table: ${fee.keyLetter} ${fee.relativeValue} × ${fee.coefficient} (${fee.source.document}, ${fee.source.article})`;
     state.sources = dedupe([...state.sources, fee.source]);
+  } else if (coefficientFee(t, state, at)) {
+    // fee set from a coefficient table
   } else {
     const ended = t.fees.filter((f) => f.validTo !== null && f.validTo < at).at(-1);
     state.feeReason = ended
@@ -255,6 +263,18 @@ export function stateAt(t: CodeTimeline | null, code: string, at: IsoDate): Code
       : `the corpus gives no coefficient for key letter ${state.keyLetter ?? '?'} on ${at}`;
   }
   return state;
+}
+
+/** Sets the fee from a coefficient table entry valid on `at` for the code's key letter; false when none. */
+function coefficientFee(t: CodeTimeline, state: CodeState, at: IsoDate): boolean {
+  if (!state.keyLetter || !state.relativeValue) return false;
+  const c = t.coefficients.find((f) => f.keyLetter === state.keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
+  if (!c) return false;
+  state.coefficient = c.coefficient;
+  state.fee = feeOf(state.relativeValue, c.coefficient);
+  state.feeReason = `${state.keyLetter} ${state.relativeValue} × ${c.coefficient} (coefficient from ${c.source.document}, ${c.source.article}), rounded half-up to the cent; no reimbursement table for this date`;
+  state.sources = dedupe([...state.sources, c.source]);
+  return true;
 }
 
 function dedupe(refs: SourceRef[]): SourceRef[] {

@@ -2,7 +2,7 @@
 import type { ParsedDocument } from '../facts.js';
 import type { IsoDate } from '../date.js';
 import { fold } from '../text.js';
-import { codeFacts, rangeCovers, RANGE_PREFIX, type CodeFact } from './code-facts.js';
+import { codeFacts, globalCovers, isGlobalFact, type CodeFact } from './code-facts.js';
 import { consolidate, stateAt, versionAt, type CodeTimeline } from './consolidate.js';
 import type { CodeState, Nomenclature } from './types.js';
 
@@ -36,7 +36,7 @@ export class MemoryNomenclature implements Nomenclature {
   constructor(facts: Iterable<CodeFact>) {
     this.facts = groupByCode(facts);
     for (const [code, list] of this.facts) {
-      if (code.startsWith(RANGE_PREFIX)) {
+      if (isGlobalFact(code)) {
         this.ranges.push(...list);
         this.facts.delete(code);
       }
@@ -54,7 +54,7 @@ export class MemoryNomenclature implements Nomenclature {
     if (!t) {
       const f = this.facts.get(code);
       if (!f) return null;
-      t = consolidate(code, [...f, ...this.ranges.filter((r) => rangeCovers(r.code, code))]);
+      t = consolidate(code, [...f, ...this.ranges.filter((r) => globalCovers(r.code, code))]);
       this.timelines.set(code, t);
     }
     return t;

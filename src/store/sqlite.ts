@@ -1,6 +1,6 @@
 /** The embedded store: one SQLite file (better-sqlite3), synchronous underneath, async outside. */
 import Database from 'better-sqlite3';
-import { RANGE_PREFIX, rangeCovers, type CodeFact } from '../nomenclature/code-facts.js';
+import { KEY_PREFIX, RANGE_PREFIX, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type { IngestInput, IngestReport, Store, StoredDocument } from './types.js';
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
@@ -55,11 +55,11 @@ export class SqliteStore implements Store {
   private factsForSync(codes: string[]): Map<string, CodeFact[]> {
     const out = new Map<string, CodeFact[]>();
     const stmt = this.db.prepare('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ? ORDER BY d.rank, f.seq');
-    const ranges = (this.db.prepare(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code LIKE '${RANGE_PREFIX}%' ORDER BY d.rank, f.seq`).all() as { data: string }[])
+    const ranges = (this.db.prepare(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code LIKE '${RANGE_PREFIX}%' OR f.code LIKE '${KEY_PREFIX}%' ORDER BY d.rank, f.seq`).all() as { data: string }[])
       .map((r) => JSON.parse(r.data) as CodeFact);
     for (const c of codes) {
       const own = (stmt.all(c) as { data: string }[]).map((r) => JSON.parse(r.data) as CodeFact);
-      out.set(c, [...own, ...ranges.filter((r) => rangeCovers(r.code, c))]);
+      out.set(c, [...own, ...ranges.filter((r) => globalCovers(r.code, c))]);
     }
     return out;
   }
