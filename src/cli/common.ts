@@ -1,5 +1,6 @@
 /** What every command shares: exit codes, the --db option, JSON or readable output. */
-import { openStore, DEFAULT_DB, type Store } from '../store/index.js';
+import { openStore, DEFAULT_DB } from '../store/open.js';
+import type { Store } from '../store/types.js';
 import { isIsoDate, today } from '../date.js';
 
 /** Exit codes of the contract. */

@@ -1,12 +1,13 @@
 /** `nomen ingest <file>…`: parse every file first, then store them all in one transaction. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { decodeText, parseDocument, DocumentError } from '../corpus/detect.js';
 import type { IngestInput, IngestReport } from '../store/types.js';
 import { withStore, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
 
 /** Reads and parses files; any unreadable or unknown file aborts before the database is touched. */
-export function readDocuments(files: string[]): IngestInput[] {
+export async function readDocuments(files: string[]): Promise<IngestInput[]> {
+  // Loaded on demand so that other commands start without the parsers.
+  const { decodeText, parseDocument, DocumentError } = await import('../corpus/detect.js');
   return files.map((file) => {
     let bytes: Buffer;
     try {
@@ -54,7 +55,7 @@ export function registerIngest(program: Command): void {
     .option('--db <file>', DB_HELP)
     .option('--json', 'print one JSON object per document and per line (contract §2)')
     .action(async (files: string[], opts: DbOptions & { json?: boolean }) => {
-      const inputs = readDocuments(files);
+      const inputs = await readDocuments(files);
       const reports = await withStore(opts, (store) => store.ingest(inputs));
       if (opts.json) for (const r of reports) process.stdout.write(JSON.stringify(r) + '\n');
       else process.stdout.write(reports.map(render).join('\n\n') + '\n');

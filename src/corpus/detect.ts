@@ -1,5 +1,5 @@
 /** Reads a document's bytes, detects its format and dispatches to the right parser. */
-import { createHash } from 'node:crypto';
+import { contentHash } from '../hash.js';
 import type { ParsedDocument } from '../facts.js';
 import { isJustelMarkdown, parseJustel } from './justel.js';
 import { isConventionText, parseConvention } from './convention.js';
@@ -62,7 +62,4 @@ export function parseDocument(raw: string, file = '<input>'): ParsedDocument {
   }
 }
 
-/** sha256 of a text, hex. */
-export function contentHash(raw: string): string {
-  return createHash('sha256').update(raw).digest('hex');
-}
+export { contentHash };

@@ -35,9 +35,9 @@ export type CodeFact =
       article: string | null;
       convention: string | null;
     })
-  | (FactBase & { op: 'value'; effective: IsoDate | null; from: Value | null; to: Value })
-  | (FactBase & { op: 'label'; effective: IsoDate | null; label: string })
-  | (FactBase & { op: 'delete'; effective: IsoDate | null })
+  | (FactBase & { op: 'value'; effective: IsoDate | null; article: string | null; from: Value | null; to: Value })
+  | (FactBase & { op: 'label'; effective: IsoDate | null; article: string | null; label: string })
+  | (FactBase & { op: 'delete'; effective: IsoDate | null; article: string | null })
   | (FactBase & {
       op: 'fee';
       validFrom: IsoDate | null;
@@ -183,13 +183,13 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
         }
         break;
       case 'delete-service':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'delete', code, document, seq: seq(), source, effective });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'delete', code, document, seq: seq(), source, effective, article: a.target });
         break;
       case 'change-value':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'value', code, document, seq: seq(), source, effective, from: a.from, to: a.to });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'value', code, document, seq: seq(), source, effective, article: a.target, from: a.from, to: a.to });
         break;
       case 'change-label':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, effective, label: a.label });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, effective, article: a.target, label: a.label });
         break;
       default:
         break; // rule and text amendments do not change a code's state; their codes are mentions below

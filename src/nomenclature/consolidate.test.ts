@@ -8,13 +8,14 @@ const base = { document: 'D1', seq: 0 };
 describe('consolidate', () => {
   it('knows the old value before a value change and the new one from its effective date', () => {
     const facts: CodeFact[] = [
-      { ...base, op: 'value', code: '355751', effective: '1995-01-01', from: { keyLetter: 'K', relativeValue: '30' }, to: { keyLetter: 'K', relativeValue: '50' }, source: src('Art. 2, 2°, 1.') },
+      { ...base, op: 'value', code: '355751', effective: '1995-01-01', article: '11, § 4', from: { keyLetter: 'K', relativeValue: '30' }, to: { keyLetter: 'K', relativeValue: '50' }, source: src('Art. 2, 2°, 1.') },
     ];
     const t = consolidate('355751', facts);
     const before = stateAt(t, '355751', '1994-12-31');
     expect(before.status).toBe('in-force');
     expect(before.relativeValue).toBe('30');
     expect(before.sources[0].note).toMatch(/old value stated by the amendment/);
+    expect(before.article).toBe('11, § 4');
     const after = stateAt(t, '355751', '1995-01-01');
     expect(after.relativeValue).toBe('50');
     expect(after.keyLetter).toBe('K');
@@ -32,7 +33,7 @@ describe('consolidate', () => {
   });
 
   it('a deleted code is in force before and deleted from the deleting act', () => {
-    const t = consolidate('474316', [{ ...base, op: 'delete', code: '474316', effective: '1995-01-01', source: src('Art. 7, 2°, b)') }]);
+    const t = consolidate('474316', [{ ...base, op: 'delete', code: '474316', effective: '1995-01-01', article: null, source: src('Art. 7, 2°, b)') }]);
     expect(stateAt(t, '474316', '1994-12-31').status).toBe('in-force');
     const s = stateAt(t, '474316', '1995-01-01');
     expect(s.status).toBe('deleted');
@@ -73,7 +74,7 @@ describe('consolidate', () => {
   it('reports an old value that contradicts the consolidated one', () => {
     const t = consolidate('317295', [
       { ...base, op: 'define', code: '317295', effective: '1990-01-01', until: null, periodBasis: 'x', pair: null, value: { keyLetter: 'K', relativeValue: '400' }, label: null, article: null, convention: null, source: src('A') },
-      { document: 'D2', seq: 0, op: 'value', code: '317295', effective: '1995-01-01', from: { keyLetter: 'K', relativeValue: '450' }, to: { keyLetter: 'K', relativeValue: '500' }, source: { ...src('B'), document: 'D2' } },
+      { document: 'D2', seq: 0, op: 'value', code: '317295', effective: '1995-01-01', article: null, from: { keyLetter: 'K', relativeValue: '450' }, to: { keyLetter: 'K', relativeValue: '500' }, source: { ...src('B'), document: 'D2' } },
     ]);
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0]).toMatchObject({ document: 'D2', code: 'old-value-mismatch', severity: 'error' });
@@ -82,8 +83,8 @@ describe('consolidate', () => {
 
   it('applies changes of the same day in document order', () => {
     const t = consolidate('599001', [
-      { ...base, op: 'value', code: '599001', effective: '1995-01-01', from: null, to: { keyLetter: 'C', relativeValue: '21.5' }, source: src('a') },
-      { ...base, seq: 1, op: 'label', code: '599001', effective: '1995-01-01', label: 'par jour', source: src('b') },
+      { ...base, op: 'value', code: '599001', effective: '1995-01-01', article: null, from: null, to: { keyLetter: 'C', relativeValue: '21.5' }, source: src('a') },
+      { ...base, seq: 1, op: 'label', code: '599001', effective: '1995-01-01', article: null, label: 'par jour', source: src('b') },
     ]);
     const before = stateAt(t, '599001', '1994-06-01');
     expect([before.status, before.relativeValue, before.label.fr]).toEqual(['in-force', null, null]);

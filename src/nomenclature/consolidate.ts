@@ -140,6 +140,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
           }
           v.value = f.to;
           v.valueSource = f.source;
+          v.article ??= f.article;
           v.sources.push(f.source);
         },
         entry: { date: f.effective, change: 'value', description: `${code}: relative value ${f.from ? `${showValue(f.from)} → ` : 'set to '}${showValue(f.to)}`, from: f.from, value: f.to, source: f.source },
@@ -147,7 +148,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
     } else if (f.op === 'label') {
       steps.push({
         date: f.effective, order: o,
-        apply: (v) => { v.label = f.label; v.sources.push(f.source); },
+        apply: (v) => { v.label = f.label; v.article ??= f.article; v.sources.push(f.source); },
         entry: { date: f.effective, change: 'label', description: `${code}: label changed`, label: f.label, source: f.source },
       });
     } else if (f.op === 'delete') {
@@ -169,7 +170,9 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
     } else {
       // Amended or deleted: the code existed before; its earlier value is known only if the amendment states it.
       const old = first.op === 'value' ? first.from : null;
+      const article = 'article' in first ? first.article : null;
       cur = blank('in-force', `in force before ${steps[0].date ?? 'an unknown date'}, as the amending act (${first.document}, ${first.source.article}) presupposes; its start is not in the corpus`);
+      cur.article = article;
       if (old) {
         cur.value = old;
         cur.valueSource = { ...first.source, note: 'old value stated by the amendment: the value before it took effect' };

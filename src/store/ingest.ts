@@ -7,7 +7,7 @@ import type { CodeFact } from '../nomenclature/code-facts.js';
 import { codeFacts } from '../nomenclature/code-facts.js';
 import { consolidate, type ConsolidationIssue } from '../nomenclature/consolidate.js';
 import { fold } from '../text.js';
-import { contentHash } from '../corpus/detect.js';
+import { contentHash } from '../hash.js';
 import { reportOf } from './report.js';
 import type { IngestInput, IngestReport } from './types.js';
 

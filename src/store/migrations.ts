@@ -6,6 +6,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** PostgreSQL's variant of `sql`, only where portable SQL cannot say the same thing. */
+  postgres?: string;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -41,6 +43,37 @@ CREATE TABLE code_facts (
   PRIMARY KEY (document, seq)
 );
 CREATE INDEX code_facts_code ON code_facts (code);
+`,
+  },
+  {
+    version: 2,
+    name: 'institutions registry and server-held beneficiary history',
+    // Column names avoid SQL keywords (from, to, date) so that the same text runs on both engines.
+    sql: `
+CREATE TABLE institutions (
+  id TEXT PRIMARY KEY,
+  name TEXT
+);
+CREATE TABLE institution_conventions (
+  institution TEXT NOT NULL REFERENCES institutions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  convention TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  signed TEXT,
+  notice_sent TEXT,
+  PRIMARY KEY (institution, seq)
+);
+CREATE TABLE beneficiary_lines (
+  beneficiary TEXT NOT NULL,
+  line_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  line_date TEXT NOT NULL,
+  claim TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (beneficiary, line_id)
+);
+CREATE INDEX beneficiary_lines_order ON beneficiary_lines (beneficiary, line_date, seq);
 `,
   },
 ];

@@ -1,13 +1,21 @@
 /** The embedded store: one SQLite file (better-sqlite3), synchronous underneath, async outside. */
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY_PREFIX, RANGE_PREFIX, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
-import type { IngestInput, IngestReport, Store, StoredDocument } from './types.js';
+import type {
+  BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
+} from './types.js';
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
+import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
+
+/** How long a writer waits for another connection (or process) to finish its write transaction. */
+const BUSY_TIMEOUT_MS = 30_000;
 
 /** Opens (creating if needed) a SQLite database and brings its schema up to date. */
 export function openSqlite(file: string): SqliteStore {
-  const db = new Database(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
@@ -15,41 +23,142 @@ export function openSqlite(file: string): SqliteStore {
   return new SqliteStore(db);
 }
 
+function appliedVersions(db: Database.Database): Set<number> {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return new Set();
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+}
+
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  // Opening an up-to-date database writes nothing (no lock taken, file unchanged).
+  const applied = appliedVersions(db);
+  if (MIGRATIONS.every((m) => applied.has(m.version))) return;
+  // IMMEDIATE, and the applied versions read again inside: two processes opening a new file at once
+  // apply each migration once (the second waits on the busy timeout, then finds nothing to do).
   const apply = db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = appliedVersions(db);
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     }
   });
-  apply();
+  apply.immediate();
+}
+
+function isBusy(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 }
 
 /** SQLite implementation of Store. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  /**
+   * One write transaction at a time on this connection: better-sqlite3 has one transaction per
+   * connection, and an async `withBeneficiary` keeps it open across awaits.
+   */
+  private readonly writer = new Semaphore(1);
+  /** The write transaction the current async context runs in, if any (see write()). */
+  private readonly inWrite = new AsyncLocalStorage<{ open: boolean }>();
+  private savepoints = 0;
+
   constructor(private readonly db: Database.Database) {}
 
-  async ingest(inputs: IngestInput[]): Promise<IngestReport[]> {
-    const run = this.db.transaction((): IngestReport[] => {
-      const existing = new Map<string, Existing>();
-      for (const r of this.db.prepare('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
-        existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
+  /**
+   * BEGIN IMMEDIATE, waiting asynchronously while another connection writes. SQLite's own busy
+   * timeout would block the event loop, so another connection of this process that holds the lock
+   * (inside an async `withBeneficiary`) could never finish: poll with the busy timeout off instead.
+   */
+  private async beginImmediate(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      this.db.pragma('busy_timeout = 0');
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (e) {
+        if (!isBusy(e) || Date.now() > deadline) throw e;
+      } finally {
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       }
-      const rank = (this.db.prepare('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
-      const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
-      for (const id of plan.remove) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
-      const insDoc = this.db.prepare(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
-        VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
-      const insFact = this.db.prepare('INSERT INTO code_facts (document, seq, code, op, label_folded, data) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const row of plan.documents) insDoc.run(row);
-      for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data);
-      return plan.reports;
+      await sleep(wait + Math.random() * wait);
+    }
+  }
+
+  /**
+   * Runs `fn` in a write transaction (IMMEDIATE: the write lock is taken before anything is read).
+   * Called again from inside `fn` (a registry update during `withBeneficiary`), it joins the open
+   * transaction as a savepoint: waiting for the writer slot there would wait for itself forever.
+   */
+  private write<T>(fn: () => Promise<T> | T): Promise<T> {
+    const outer = this.inWrite.getStore();
+    if (outer?.open) return this.savepoint(fn);
+    return this.writer.run(async () => {
+      await this.beginImmediate();
+      const token = { open: true };
+      try {
+        const result = await this.inWrite.run(token, fn);
+        token.open = false;
+        this.db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        token.open = false;
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
     });
-    return run();
+  }
+
+  private async savepoint<T>(fn: () => Promise<T> | T): Promise<T> {
+    const name = `nested_${++this.savepoints}`;
+    const undo = () => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    this.db.exec(`SAVEPOINT ${name}`);
+    let result: Promise<T> | T;
+    try {
+      result = fn();
+    } catch (e) {
+      undo();
+      throw e;
+    }
+    if (!(result instanceof Promise)) {
+      // A synchronous body releases before anything else runs: savepoints of concurrent callers cannot interleave.
+      this.db.exec(`RELEASE ${name}`);
+      return result;
+    }
+    try {
+      const value = await result;
+      this.db.exec(`RELEASE ${name}`);
+      return value;
+    } catch (e) {
+      undo();
+      throw e;
+    }
+  }
+
+  async ingest(inputs: IngestInput[]): Promise<IngestReport[]> {
+    return this.write(() => this.ingestSync(inputs));
+  }
+
+  /** Ingests `inputs()` only if the database holds no document, checked under the write lock: of two processes opening a new database, one loads it. */
+  async loadIfEmpty(inputs: () => IngestInput[]): Promise<IngestReport[] | null> {
+    return this.write(() => (this.isEmptySync() ? this.ingestSync(inputs()) : null));
+  }
+
+  private ingestSync(inputs: IngestInput[]): IngestReport[] {
+    const existing = new Map<string, Existing>();
+    for (const r of this.db.prepare('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
+      existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
+    }
+    const rank = (this.db.prepare('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
+    const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
+    for (const id of plan.remove) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    const insDoc = this.db.prepare(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
+      VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
+    const insFact = this.db.prepare('INSERT INTO code_facts (document, seq, code, op, label_folded, data) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const row of plan.documents) insDoc.run(row);
+    for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data);
+    return plan.reports;
   }
 
   private factsForSync(codes: string[]): Map<string, CodeFact[]> {
@@ -64,8 +173,12 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  private isEmptySync(): boolean {
+    return this.db.prepare('SELECT 1 FROM documents LIMIT 1').get() === undefined;
+  }
+
   async isEmpty(): Promise<boolean> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n === 0;
+    return this.isEmptySync();
   }
 
   async documents(): Promise<IngestReport[]> {
@@ -87,14 +200,89 @@ export class SqliteStore implements Store {
 
   async searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]> {
     if (prefix !== null) {
-      return (this.db.prepare('SELECT DISTINCT code FROM code_facts WHERE code LIKE ? ORDER BY code LIMIT ?').all(`${prefix}%`, limit) as { code: string }[]).map((r) => r.code);
+      return (this.db.prepare("SELECT DISTINCT code FROM code_facts WHERE code LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?").all(`${likeEscape(prefix)}%`, limit) as { code: string }[]).map((r) => r.code);
     }
+    if (words.length === 0) return [];
     const where = words.map(() => "label_folded LIKE ? ESCAPE '\\'").join(' AND ');
-    const args = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    const args = words.map((w) => `%${likeEscape(w)}%`);
     return (this.db.prepare(`SELECT DISTINCT code FROM code_facts WHERE label_folded IS NOT NULL AND ${where} ORDER BY code`).all(...args) as { code: string }[]).map((r) => r.code);
   }
 
+  async putInstitutions(list: Institution[]): Promise<void> {
+    const rows = institutionsToWrite(list);
+    await this.write(() => {
+      const upsert = this.db.prepare('INSERT INTO institutions (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name');
+      const clear = this.db.prepare('DELETE FROM institution_conventions WHERE institution = ?');
+      const add = this.db.prepare('INSERT INTO institution_conventions (institution, seq, convention, valid_from, valid_to, signed, notice_sent) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const i of rows) {
+        upsert.run(i.id, i.name ?? null);
+        clear.run(i.id);
+        i.conventions.forEach((c, seq) => add.run(i.id, seq, c.convention, c.from, c.to ?? null, c.signed ?? null, c.noticeSent ?? null));
+      }
+    });
+  }
+
+  async institutions(): Promise<Institution[]> {
+    return this.institutionsWhere(null);
+  }
+
+  async institution(id: string): Promise<Institution | null> {
+    return (await this.institutionsWhere(id))[0] ?? null;
+  }
+
+  private async institutionsWhere(id: string | null): Promise<Institution[]> {
+    const filter = id === null ? '' : ' WHERE id = ?';
+    const args = id === null ? [] : [id];
+    const insts = this.db.prepare(`SELECT id, name FROM institutions${filter} ORDER BY id`).all(...args) as { id: string; name: string | null }[];
+    const convs = this.db.prepare(`SELECT institution, convention, valid_from, valid_to, signed, notice_sent FROM institution_conventions${id === null ? '' : ' WHERE institution = ?'} ORDER BY institution, seq`)
+      .all(...args) as ConventionRow[];
+    return institutionsOf(insts, convs);
+  }
+
+  async withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T> {
+    let open = true;
+    const guard = () => {
+      if (!open) throw new Error(`the history of ${beneficiary} was used after its transaction ended`);
+    };
+    const h: BeneficiaryHistory = {
+      lines: async () => (guard(), this.linesSync(beneficiary)),
+      record: async (lines) => (guard(), this.recordSync(beneficiary, lines)),
+    };
+    try {
+      return await this.write(() => fn(h));
+    } finally {
+      open = false;
+    }
+  }
+
+  async historyOf(beneficiary: string): Promise<StoredLine[]> {
+    return this.linesSync(beneficiary);
+  }
+
+  private linesSync(beneficiary: string): StoredLine[] {
+    const rows = this.db.prepare('SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = ? ORDER BY line_date, seq').all(beneficiary) as
+      { line_id: string; line_date: string; claim: string }[];
+    return rows.map((r) => ({ id: r.line_id, date: r.line_date, claim: JSON.parse(r.claim) as unknown }));
+  }
+
+  private recordSync(beneficiary: string, lines: StoredLine[]): RecordResult {
+    lines.forEach(checkLine);
+    let seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM beneficiary_lines WHERE beneficiary = ?').get(beneficiary) as { s: number }).s;
+    const ins = this.db.prepare('INSERT INTO beneficiary_lines (beneficiary, line_id, seq, line_date, claim, recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (beneficiary, line_id) DO NOTHING');
+    const now = new Date().toISOString();
+    const out: RecordResult = { recorded: [], duplicates: [] };
+    for (const l of lines) {
+      const changes = ins.run(beneficiary, l.id, seq + 1, l.date, JSON.stringify(l.claim ?? null), now).changes;
+      if (changes > 0) {
+        seq++;
+        out.recorded.push(l.id);
+      } else out.duplicates.push(l.id);
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
-    this.db.close();
+    // Wait for a transaction in flight rather than closing under it.
+    await this.writer.run(async () => this.db.close());
   }
 }

@@ -51,5 +51,64 @@ export interface Store {
   allFacts(): Promise<CodeFact[]>;
   /** Codes that may match a search (label words or a code prefix); the caller filters on the date. */
   searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]>;
+  /** Upserts institutions in one transaction; for each id named, its conventions are replaced by the given list. */
+  putInstitutions(list: Institution[]): Promise<void>;
+  /** Every registered institution, by id. */
+  institutions(): Promise<Institution[]>;
+  /** One institution, or null. */
+  institution(id: string): Promise<Institution | null>;
+  /**
+   * Runs `fn` in one transaction that serializes every caller for the same beneficiary, across
+   * processes: what `fn` reads through `h` cannot change until it returns, and what it records is
+   * committed with it (or not at all when it throws). Other store methods may be called inside
+   * `fn` (SQLite: they join its transaction; PostgreSQL: they run on their own connection); read
+   * the history through `h`, which sees what `fn` recorded.
+   */
+  withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T>;
+  /** The committed history of a beneficiary (outside any transaction), in date order, then recording order. */
+  historyOf(beneficiary: string): Promise<StoredLine[]>;
   close(): Promise<void>;
+}
+
+/** One convention of an institution and its validity (both ends inclusive; `to` null: indefinite). */
+export interface InstitutionConvention {
+  convention: string;
+  from: IsoDate;
+  to: IsoDate | null;
+  /** Date of signature, where the convention's start follows it (e.g. the first day of the next month). */
+  signed?: IsoDate | null;
+  /** Date the notice of termination was sent, where the end follows it (e.g. 6 months' notice). */
+  noticeSent?: IsoDate | null;
+}
+
+/** An institution of the registry, with its conventions. Absent optional convention fields are read back as absent, never as null. */
+export interface Institution {
+  id: string;
+  name: string | null;
+  conventions: InstitutionConvention[];
+}
+
+/** One accepted claim line held by the server as a beneficiary's history. */
+export interface StoredLine {
+  /** The claim line's id: the idempotency key, per beneficiary. */
+  id: string;
+  date: IsoDate;
+  /** The Claim JSON of contract §4, as recorded. */
+  claim: unknown;
+}
+
+/** What `BeneficiaryHistory.record` did with each line id. */
+export interface RecordResult {
+  /** Ids recorded now, in the order given. */
+  recorded: string[];
+  /** Ids already held for this beneficiary (or repeated in the call): nothing was written for them. */
+  duplicates: string[];
+}
+
+/** A beneficiary's history inside `Store.withBeneficiary`: valid only until `fn` returns. */
+export interface BeneficiaryHistory {
+  /** The lines held, including those recorded earlier in this transaction, in date order, then recording order. */
+  lines(): Promise<StoredLine[]>;
+  /** Records lines; a line whose id is already held is a no-op reported in `duplicates`. */
+  record(lines: StoredLine[]): Promise<RecordResult>;
 }

@@ -1,0 +1,9 @@
+/** Conventions: the institution registry, compliance reports, quotes, indications, derived values, staffing. */
+export * from './sources.js';
+export * from './registry.js';
+export * from './csv.js';
+export * from './compliance.js';
+export * from './quotes.js';
+export * from './indications.js';
+export * from './derived.js';
+export * from './staffing.js';

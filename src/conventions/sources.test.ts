@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CITE, DOCUMENTS, normaliseSourceText, type Citation } from './sources.js';
+import { INDICATIONS, type Condition } from './indications.js';
+import { STAFFING_CRITERIA } from './staffing.js';
+import { ANAESTHESIA_THRESHOLD, SURGICAL_ASSISTANCE } from './derived.js';
+import { CONVENTION_TERMS } from './registry.js';
+
+const texts = new Map<string, string>();
+for (const d of Object.values(DOCUMENTS)) {
+  const raw = readFileSync(fileURLToPath(new URL(`../../corpus/${d.file}`, import.meta.url)), 'utf8');
+  texts.set(d.id, normaliseSourceText(raw));
+}
+
+function conditionTexts(cs: readonly Condition[]): string[] {
+  return cs.flatMap((c) => [...(c.text ? [c.text] : []), ...('any' in c ? conditionTexts(c.any) : [])]);
+}
+
+/** Every citation the module carries, with a name for the failure message. */
+function allCitations(): [string, Citation][] {
+  const out: [string, Citation][] = Object.entries(CITE).map(([k, c]) => [`CITE.${k}`, c]);
+  for (const i of INDICATIONS) out.push([`indication ${i.id}`, i.citation]);
+  for (const s of STAFFING_CRITERIA) out.push([`staffing ${s.id}`, s.citation]);
+  out.push(['surgical assistance', SURGICAL_ASSISTANCE.source], ['anaesthesia', ANAESTHESIA_THRESHOLD.source]);
+  for (const t of Object.values(CONVENTION_TERMS)) for (const c of t.sources) out.push([`terms ${t.convention}`, c]);
+  return out;
+}
+
+describe('citations', () => {
+  test('normaliseSourceText undoes the PDF hyphenation and squashes white space', () => {
+    expect(normaliseSourceText('des tu-\n\nmeurs  rénales')).toBe('des tumeurs rénales');
+    expect(normaliseSourceText('prestations 587134-\n587145 ;')).toBe('prestations 587134-587145 ;');
+    expect(normaliseSourceText('ipsi- et hétérolatéral')).toBe('ipsi- et hétérolatéral');
+  });
+
+  test.each(allCitations())('%s: its text (and clause) occur verbatim in the document', (_name, c) => {
+    const doc = texts.get(c.document);
+    expect(doc, `unknown document ${c.document}`).toBeDefined();
+    expect(doc!.includes(c.text), `not in ${c.document}: ${c.text}`).toBe(true);
+    if (c.clause) expect(c.text.includes(c.clause), `clause not in the text: ${c.clause}`).toBe(true);
+    expect(c.text).toBe(c.text.replace(/\s+/g, ' ').trim());
+  });
+
+  test.each(INDICATIONS.map((i) => [i.id, i] as const))('indication %s: every condition quotes words of its bullet', (_id, ind) => {
+    for (const t of conditionTexts(ind.conditions)) expect(ind.citation.text.includes(t), t).toBe(true);
+  });
+
+  test.each(STAFFING_CRITERIA.map((s) => [s.id, s] as const))('staffing %s: every requirement quotes words of its item', (_id, s) => {
+    for (const r of s.requirements) expect(s.citation.text.includes(r.text), r.text).toBe(true);
+  });
+
+  test('every citation has an article', () => {
+    for (const [name, c] of allCitations()) expect(c.article, name).toMatch(/\S/);
+  });
+});

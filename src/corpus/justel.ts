@@ -1,0 +1,195 @@
+/**
+ * Justel Markdown amending acts (royal decrees amending the nomenclature, with a YAML front
+ * matter) → ParsedDocument: the amendments each article states, the rules of application it
+ * inserts or replaces, the dates, and every inconsistency of the source. Offsets in provenance
+ * are UTF-16 offsets into the raw text.
+ *
+ * Pipeline: front matter → articles → outline of points (1°, 1., a)) → sentences, quote-aware
+ * → entry into force (act and articles) → recognisers per sentence → checks.
+ */
+import { createHash } from 'node:crypto';
+import { isIsoDate, type IsoDate } from '../date.js';
+import type { ParsedDocument } from '../facts.js';
+import { entryIntoForce, parseFrenchDate } from './french.js';
+import { codeSetText } from './justel/blocks.js';
+import { readEntryClauses, type DatedSentence } from './justel/dates.js';
+import { Emitter } from './justel/emit.js';
+import { JUSTEL_KEYS, readFrontMatter } from './justel/frontmatter.js';
+import { leadingLocator, type Target } from './justel/locators.js';
+import { matchForm, trimSpan } from './justel/normalise.js';
+import { isBoilerplate, isNormative } from './justel/normative.js';
+import { RECOGNISERS, type Clause } from './justel/recognisers.js';
+import { buildOutline, scanQuotes, splitArticles, splitSentences, walk, type ArticleSlice, type PointNode, type QuoteSpan } from './justel/structure.js';
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const ARTICLE_ONE = /^[ \t]*\*\*[ \t]*Art(?:icle|\.)[ \t]*1(?:er)?[ \t]*\.?[ \t]*\*\*/m;
+
+/** True when `raw` is a Justel Markdown act: a front matter with Justel keys, or "**Article 1er.**" headings. */
+export function isJustelMarkdown(raw: string): boolean {
+  const fm = FRONT_MATTER.exec(raw);
+  if (fm) {
+    const keys = new Set([...fm[1].matchAll(/^([\w-]+)[ \t]*:/gm)].map((m) => m[1].toLowerCase()));
+    if (JUSTEL_KEYS.filter((k) => keys.has(k)).length >= 2) return true;
+  }
+  return ARTICLE_ONE.test(raw.slice(0, 20000));
+}
+
+/** The identity of an act: its NUMAC, else the number in its ELI, else a hash of its text. */
+export function justelDocumentId(raw: string, fields: Record<string, string>): string {
+  const number = (fields.number ?? fields.numac ?? '').trim();
+  if (/^\d{10}$/.test(number)) return number;
+  const eli = /\/(\d{10})(?:\/|$)/.exec(fields.url ?? fields.eli ?? '');
+  if (eli) return eli[1];
+  return 'sha256:' + createHash('sha256').update(raw).digest('hex').slice(0, 16);
+}
+
+const isoField = (v: string | undefined): IsoDate | null => (v && isIsoDate(v.trim()) ? v.trim() : null);
+
+/** A point of an article with its target and its sentences. */
+interface PointUnit {
+  article: ArticleSlice;
+  node: PointNode;
+  target: Target;
+  sentences: Omit<Clause, 'following' | 'effective' | 'out' | 'target' | 'path' | 'raw' | 'hasChildren'>[];
+}
+
+function skeletonOf(raw: string, [s, e]: [number, number], quotes: QuoteSpan[]): string {
+  if (!quotes.length) return matchForm(raw.slice(s, e));
+  // Quotes become «k» placeholders first, so the whole sentence is normalised in one pass.
+  let text = '';
+  let at = s;
+  quotes.forEach((q, k) => {
+    text += `${raw.slice(at, q.open)} «${k}» `;
+    at = Math.min(q.close + 1, e);
+  });
+  return matchForm(text + raw.slice(at, e));
+}
+
+// The sentences of a point's own text (up to its first sub-point), each with its quotes.
+function sentencesOf(raw: string, node: PointNode, quotes: QuoteSpan[]): PointUnit['sentences'] {
+  let [s, e] = trimSpan(raw, node.textStart, node.ownEnd);
+  if (s >= e) return [];
+  const own = quotes.filter((q) => q.open >= s && q.open < e);
+  for (const q of own) e = Math.max(e, q.close + 1);
+  return splitSentences(raw, s, e, own).flatMap(([a, b]) => {
+    const span = trimSpan(raw, a, b);
+    if (span[0] >= span[1]) return [];
+    const inner = own.filter((q) => q.open >= span[0] && q.open < span[1]);
+    return [{ span, quotes: inner, skeleton: skeletonOf(raw, span, inner) }];
+  });
+}
+
+function outlineArticle(raw: string, article: ArticleSlice, out: Emitter): PointUnit[] {
+  const { quotes, unbalanced } = scanQuotes(raw, article.bodyStart, article.end);
+  if (unbalanced) out.issue({ severity: 'warning', code: 'other', where: article.label, message: 'a quotation is opened and never closed; it is taken to run to the end of the article' });
+  const { root, anomalies } = buildOutline(raw, article, quotes);
+  for (const a of anomalies) out.issue({ severity: 'warning', code: 'other', where: a.where, message: a.message, ...(a.proposal ? { proposal: a.proposal } : {}) });
+  const targets = new Map<PointNode, Target>();
+  return walk(root).map((node) => {
+    const sentences = sentencesOf(raw, node, quotes);
+    const lead = leadingLocator(raw.slice(node.textStart, Math.min(node.ownEnd, node.textStart + 600)));
+    const up = node.parent ? targets.get(node.parent)! : { article: null, parts: [] };
+    const target: Target = lead.article !== null ? { article: lead.article, parts: lead.parts } : { article: up.article, parts: [...up.parts, ...lead.parts] };
+    targets.set(node, target);
+    return { article, node, target, sentences };
+  });
+}
+
+/** Parses a Justel Markdown amending act. */
+export function parseJustel(raw: string): ParsedDocument {
+  const fm = readFrontMatter(raw);
+  const f = fm.fields;
+  const id = justelDocumentId(raw, f);
+  const out = new Emitter(id, raw);
+  const { articles, closingStart } = splitArticles(raw, fm.bodyStart);
+  const signed = isoField(f.date) ?? (closingStart !== null ? parseFrenchDate(raw.slice(closingStart, closingStart + 200)) : null);
+  const published = isoField(f.publication);
+  const starts = isoField(f.starts);
+
+  const units = articles.flatMap((a) => outlineArticle(raw, a, out));
+
+  // Entry into force: the act's clause, cross-checked with the front matter's "starts".
+  const dated: (DatedSentence & { span: [number, number] })[] = units.flatMap((u) =>
+    u.sentences.map((s) => ({ article: u.article.number, where: u.node.path, folded: s.skeleton, span: s.span })));
+  const clauses = readEntryClauses(dated, published, signed);
+  const dateIssues: typeof out.issues = [];
+  let eif: IsoDate | null;
+  let basis: string;
+  const computed = clauses.act ? entryIntoForce(clauses.act.clause, published, signed) : entryIntoForce(null, published, signed);
+  const where = clauses.act?.where ?? 'front matter';
+  if (computed.date) {
+    eif = computed.date;
+    basis = clauses.act ? `${where}: ${computed.basis}` : computed.basis;
+    if (starts && starts !== computed.date) {
+      dateIssues.push({ severity: 'error', code: 'entry-into-force-mismatch', where, message: `the entry into force computed from the act is ${computed.date} (${computed.basis}), the front matter says starts: ${starts}; the computed date is kept` });
+    }
+  } else {
+    eif = starts;
+    basis = `${clauses.act ? `${where}: ` : ''}${computed.basis}${starts ? `; front matter "starts" used: ${starts}` : ''}`;
+    dateIssues.push({ severity: 'warning', code: 'entry-into-force-unknown', where, message: `the entry into force cannot be computed (${computed.basis})${starts ? `; the front matter's starts (${starts}) is used` : ''}` });
+  }
+  for (const i of dateIssues) out.issue(i);
+  const overrides = new Map<string, IsoDate>();
+  for (const o of clauses.overrides) {
+    if (o.result.date) overrides.set(o.article, o.result.date);
+    else out.issue({ severity: 'warning', code: 'entry-into-force-unknown', where: o.where, message: `the date of article ${o.article} cannot be read (${o.result.basis}); the act's entry into force is used` });
+  }
+  for (const u of clauses.unread) {
+    out.issue({ severity: 'warning', code: 'entry-into-force-unknown', where: u.where, message: 'a dating sentence names neither the act nor an article: not applied' });
+    out.unparsedAt(u.where, (u as DatedSentence & { span: [number, number] }).span);
+  }
+
+  // Recognise every sentence; a normative one nobody understands is listed as unparsed.
+  for (const u of units) {
+    const effective = overrides.get(u.article.number) ?? eif;
+    const hasChildren = u.node.children.length > 0;
+    const cls: Clause[] = u.sentences.map((s) => ({
+      raw, path: u.node.path, target: u.target, span: s.span, quotes: s.quotes, skeleton: s.skeleton, following: [], hasChildren, effective, out,
+    }));
+    cls.forEach((c, i) => { c.following = cls.slice(i + 1); });
+    for (let i = 0; i < cls.length; i++) {
+      const c = cls[i];
+      let used: number | null = null;
+      for (const r of RECOGNISERS) {
+        used = r(c);
+        if (used !== null) break;
+      }
+      if (used === null) {
+        if (isNormative(c.skeleton) && !isBoilerplate(c.skeleton)) out.unparsedAt(c.path, c.span);
+      } else i += used;
+    }
+    const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
+    if (s < e) out.checkMentions(u.node.path, raw.slice(s, e));
+  }
+  checkAmendments(out);
+
+  return {
+    id,
+    kind: 'royal-decree',
+    format: 'justel-markdown',
+    title: f['title-fr'] || f.title || f['title-nl'] || '',
+    url: f.url || null,
+    convention: null,
+    dates: { signed, version: null, published, entryIntoForce: eif, entryIntoForceBasis: basis, validUntil: null },
+    services: [],
+    fees: [],
+    amendments: out.amendments,
+    rules: out.rules,
+    issues: out.issues,
+    unparsed: out.unparsed,
+  };
+}
+
+// Cross-checks of the amendments of one act: a code inserted twice, amendments without a target.
+function checkAmendments(out: Emitter): void {
+  const inserted = new Map<string, string>();
+  for (const a of out.amendments) {
+    if (a.op === 'insert-service') {
+      const key = codeSetText(a.service.codes);
+      const first = inserted.get(key);
+      if (first) out.issue({ severity: 'warning', code: 'duplicate-service', where: a.source, message: `${key} is inserted again (already inserted by ${first})` });
+      else inserted.set(key, a.source);
+    }
+    if (a.target === null) out.issue({ severity: 'warning', code: 'unknown-target', where: a.source, message: `the article of the nomenclature this ${a.op} applies to is not stated` });
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The evaluator. Lines are decided in date order (input order within a day); history lines
+ * and accepted lines count for later lines; one decision per claim, in request order.
+ * For each line the compiled index gives the rules of its code (generic checks first); each
+ * rule's kind evaluates it; exceptions (a document, a prior approval) lift a violation or a
+ * warning. The evaluator never looks at a rule's kind: it only calls `evaluate`.
+ */
+import { toDayNumber, type IsoDate } from '../date.js';
+import { dec, money, mul } from '../decimal.js';
+import type { CodeState, Nomenclature } from '../nomenclature/types.js';
+import { findApproval } from '../rules/approval.js';
+import { normaliseArticle } from '../rules/coderef.js';
+import type { BeneficiaryFacts, CurrentLine, EvalContext, InstitutionFacts, LedgerLine, ProviderFacts } from '../rules/context.js';
+import type { CompiledRule } from '../rules/kind.js';
+import type { Outcome } from '../rules/outcomes.js';
+import type { RuleIndex } from '../rules/registry.js';
+import { MemoryLedger } from './ledger.js';
+import { render, type Locale } from './messages/index.js';
+import { rejectionOf } from './rejection.js';
+import type { CheckRequest, CheckResponse, Claim, Decision, Reason } from './schema.js';
+
+export interface EngineContext {
+  nomenclature: Nomenclature;
+  rules: RuleIndex;
+  /** The institution registry of the database (the request's `institutions` add to and override it). */
+  institutions?: ReadonlyMap<string, InstitutionFacts> | ((id: string) => InstitutionFacts | undefined);
+  locale?: Locale;
+  /** Add the outcome data (`detail`) and the rule's interpretation to each reason (default true). */
+  details?: boolean;
+}
+
+// --- state lookups, cached per nomenclature (a batch asks the same codes and dates again) ------
+
+interface CachedState {
+  state: CodeState;
+  article: string | null;
+}
+const caches = new WeakMap<Nomenclature, Map<string, CachedState>>();
+const CACHE_MAX = 200_000;
+
+function lookup(n: Nomenclature, code: string, date: IsoDate): CachedState {
+  let cache = caches.get(n);
+  if (!cache) { cache = new Map(); caches.set(n, cache); }
+  const key = code + date;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    const state = n.state(code, date);
+    hit = { state, article: state.article && state.convention === null ? normaliseArticle(state.article) : null };
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+// --- lines ------------------------------------------------------------------------------
+
+function providerOf(p: Claim['provider'] | Claim['collaborator'] | undefined): ProviderFacts | null {
+  if (!p) return null;
+  return { id: (p as { id?: string }).id ?? null, specialty: p.specialty ?? null, qualifications: p.qualifications ?? [] };
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
+  const stay = c.stay;
+  return {
+    ref: { claim: c.id, code: c.code, date: c.date, history },
+    code: c.code,
+    date: c.date,
+    day: toDayNumber(c.date),
+    units: c.units ?? 1,
+    stay: stay ? (stay.id ?? `@${stay.admission}`) : null,
+    admission: stay ? stay.admission : null,
+    admissionDay: stay ? toDayNumber(stay.admission) : null,
+    hospitalService: stay?.service ?? null,
+    side: c.side ?? null,
+    lesion: c.lesion ?? null,
+    providerId: c.provider?.id ?? null,
+    article: cached.article,
+    history,
+    state: cached.state,
+    provider: providerOf(c.provider),
+    collaborator: providerOf(c.collaborator),
+    institution: c.institution ?? null,
+    documents: c.documents ?? NO_STRINGS,
+    approvals: c.approvals ?? [],
+  };
+}
+
+/** Applies the rule's exceptions to a violation or warning. */
+function lift(rule: CompiledRule, line: CurrentLine, o: Outcome): Outcome {
+  if (o.outcome === 'satisfied') return o;
+  for (const ex of rule.rule.exceptions) {
+    if ('document' in ex) {
+      if (line.documents.includes(ex.document)) {
+        return { outcome: 'satisfied', detail: { code: 'exception.document', service: line.code, document: ex.document, lifted: o.detail } };
+      }
+    } else {
+      const a = findApproval(line.approvals, ex.approval.by, line.date);
+      if (a && !a.late) {
+        return { outcome: 'satisfied', detail: { code: 'exception.approval', service: line.code, by: a.by, approvalDate: a.date, lifted: o.detail } };
+      }
+    }
+  }
+  return o;
+}
+
+function inForce(rule: CompiledRule, date: IsoDate): boolean {
+  const v = rule.rule.validity;
+  return (v.from === null || v.from <= date) && (v.to === null || date <= v.to);
+}
+
+function times(amount: string | null, units: number): string | null {
+  if (amount === null) return null;
+  return units === 1 ? amount : money(mul(dec(amount), dec(String(units))));
+}
+
+// --- decide -------------------------------------------------------------------------------
+
+/** Decides a (valid) request. */
+export function decide(request: CheckRequest, context: EngineContext): CheckResponse {
+  const n = context.nomenclature;
+  const locale = context.locale ?? 'en';
+  const withDetails = context.details !== false;
+  const b = request.beneficiary;
+  const beneficiary: BeneficiaryFacts = {
+    id: b?.id ?? null,
+    birthDate: b?.birthDate ?? null,
+    sex: b?.sex ?? null,
+    preferential: b?.preferential === true,
+  };
+
+  const own = new Map<string, InstitutionFacts>();
+  for (const i of request.institutions ?? []) {
+    own.set(i.id, { id: i.id, conventions: i.conventions.map((c) => ({ convention: c.convention, from: c.from ?? null, to: c.to ?? null })) });
+  }
+  const registry = context.institutions;
+  const institution = (id: string): InstitutionFacts | undefined =>
+    own.get(id) ?? (registry === undefined ? undefined : typeof registry === 'function' ? registry(id) : registry.get(id));
+
+  const ledger = new MemoryLedger();
+  for (const h of request.history ?? []) ledger.add(lineOf(h, lookup(n, h.code, h.date), true));
+
+  const claims = request.claims;
+  const order = claims.map((_, i) => i);
+  order.sort((x, y) => (claims[x].date < claims[y].date ? -1 : claims[x].date > claims[y].date ? 1 : x - y));
+
+  const decisions: Decision[] = new Array(claims.length);
+  const lines: (CurrentLine | undefined)[] = new Array(claims.length);
+  let position = 0;
+  const ctx: EvalContext = {
+    beneficiary,
+    ledger,
+    institution,
+    pendingSameDay() {
+      const out: LedgerLine[] = [];
+      const date = claims[order[position]].date;
+      for (let k = position + 1; k < order.length && claims[order[k]].date === date; k++) {
+        const i = order[k];
+        lines[i] ??= lineOf(claims[i], lookup(n, claims[i].code, claims[i].date), false);
+        out.push(lines[i]!);
+      }
+      return out;
+    },
+  };
+
+  for (position = 0; position < order.length; position++) {
+    const i = order[position];
+    const c = claims[i];
+    const cached = lookup(n, c.code, c.date);
+    const line = (lines[i] ??= lineOf(c, cached, false));
+    const reasons: Reason[] = [];
+    let rejected = false;
+    for (const rule of context.rules.rulesFor(c.code, cached.article)) {
+      if (!inForce(rule, c.date)) continue;
+      let o = rule.kind.evaluate(line, ctx, rule);
+      if (o === null) continue;
+      if (rule.rule.exceptions.length) o = lift(rule, line, o);
+      if (o.outcome === 'violated') rejected = true;
+      reasons.push(reasonOf(rule, o, locale, withDetails));
+      if (o.halt) break;
+    }
+    if (!rejected) ledger.add(line);
+    const st = cached.state;
+    const regime = beneficiary.preferential ? 'preferential' : 'standard';
+    const units = line.units;
+    const fee = times(st.fee, units);
+    const reimbursement = rejected ? '0.00' : times(st.reimbursement ? st.reimbursement[regime] : null, units);
+    decisions[i] = {
+      claim: c.id,
+      code: c.code,
+      status: rejected ? 'rejected' : 'accepted',
+      setting: line.stay === null ? 'ambulatory' : 'hospitalised',
+      keyLetter: st.keyLetter,
+      relativeValue: st.relativeValue,
+      fee,
+      reimbursement,
+      feeReason: feeReason(st, rejected, fee, reimbursement),
+      reasons,
+    };
+  }
+  return { beneficiary: beneficiary.id, decisions };
+}
+
+function feeReason(st: CodeState, rejected: boolean, fee: string | null, reimbursement: string | null): string | null {
+  const parts: string[] = [];
+  if (fee === null) parts.push(st.feeReason ?? `no fee known for ${st.code} on ${st.at}`);
+  else if (st.feeReason) parts.push(st.feeReason);
+  if (rejected) parts.push('rejected line: nothing is reimbursed');
+  else if (reimbursement === null && fee !== null) parts.push('no reimbursement column known for this code and date');
+  return parts.length ? parts.join('; ') : null;
+}
+
+function reasonOf(rule: CompiledRule, o: Outcome, locale: Locale, withDetails: boolean): Reason {
+  const src = o.source ?? rule.rule.citation;
+  const reason: Reason = {
+    rule: rule.rule.id,
+    kind: rule.reports,
+    outcome: o.outcome,
+    message: render(o.detail, locale),
+    source: { document: src.document, article: src.article, text: src.text },
+  };
+  if (o.outcome === 'violated') {
+    const r = rejectionOf(rule.reports, o.detail.code);
+    if (r) reason.rejection = r;
+  }
+  if (withDetails) {
+    reason.detail = o.detail as unknown as Record<string, unknown>;
+    if (rule.rule.interpretation) reason.interpretation = rule.rule.interpretation;
+  }
+  return reason;
+}

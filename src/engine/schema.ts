@@ -1,0 +1,210 @@
+/**
+ * The request and response of `nomen check` (contract §4) as zod 4 schemas. They are the
+ * single definition used by the CLI, the batch, the HTTP API and its OpenAPI document
+ * (`z.toJSONSchema(CheckRequest)` works: no transforms, refinements only add checks).
+ *
+ * Choices:
+ *  - Unknown top-level fields are REJECTED (a misspelt "claim" or "hist0ry" must not be
+ *    silently ignored); unknown fields inside nested objects (beneficiary, claim, provider,
+ *    stay …) are accepted and ignored, so integrators may send richer records.
+ *  - A claim needs only `id`, `code` and `date`. `code` is any string: a code with an invalid
+ *    check digit or of the wrong shape is decided (kind `unknown-code`), not a schema error.
+ *  - Dates must be real ISO dates (2023-02-29 is refused). `claims` must not be empty, and
+ *    claim ids must be unique within `claims`.
+ *  - Errors name the field path as `claims[2].date`.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../date.js';
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+  .refine((s) => isIsoDate(s), 'not a real calendar date')
+  .meta({ format: 'date', description: 'ISO calendar date YYYY-MM-DD', example: '2024-11-18' });
+
+export const AuthoritySchema = z.enum(['college-of-medical-directors', 'medical-adviser', 'dental-technical-council']);
+
+export const ProviderSchema = z
+  .object({
+    id: z.string().optional(),
+    specialty: z.string().optional(),
+    qualifications: z.array(z.string()).optional(),
+  })
+  .meta({ description: 'The provider: specialty and particular qualifications (vocabulary of the contract).' });
+
+export const CollaboratorSchema = z
+  .object({
+    specialty: z.string().optional(),
+    qualifications: z.array(z.string()).optional(),
+  })
+  .meta({ description: 'A specialist the provider works with (e.g. the interventional radiologist).' });
+
+export const StaySchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    admission: IsoDateSchema,
+    service: z.string().min(1).optional(),
+  })
+  .meta({ description: 'Present when the beneficiary is hospitalised for the line; `service` is the letter code of the hospital service (A, C, D, N, n, Sp, T, Tf …).' });
+
+export const ApprovalSchema = z.object({ by: AuthoritySchema, date: IsoDateSchema });
+
+export const ClaimSchema = z
+  .object({
+    id: z.string().min(1),
+    code: z.string().min(1).meta({ description: 'Nomenclature code, 6 digits', example: '587134' }),
+    date: IsoDateSchema,
+    units: z.number().int().min(1).optional(),
+    provider: ProviderSchema.optional(),
+    collaborator: CollaboratorSchema.optional(),
+    institution: z.string().min(1).optional(),
+    stay: StaySchema.optional(),
+    side: z.enum(['left', 'right']).optional(),
+    lesion: z.string().min(1).optional(),
+    approvals: z.array(ApprovalSchema).optional(),
+    documents: z.array(z.string().min(1)).optional(),
+  })
+  .meta({ id: 'Claim', description: 'A claim line. Only id, code and date are required.' });
+
+export const BeneficiarySchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    birthDate: IsoDateSchema.optional(),
+    sex: z.enum(['F', 'M', 'X']).optional(),
+    preferential: z.boolean().optional(),
+  })
+  .meta({ description: 'The beneficiary; `preferential` selects the reimbursement column (default false).' });
+
+export const ConventionPeriodSchema = z.object({
+  convention: z.string().min(1),
+  from: IsoDateSchema.nullable().optional(),
+  to: IsoDateSchema.nullable().optional(),
+});
+
+export const InstitutionSchema = z.object({
+  id: z.string().min(1),
+  conventions: z.array(ConventionPeriodSchema),
+});
+
+export const CheckRequest = z
+  .strictObject({
+    beneficiary: BeneficiarySchema.optional(),
+    institutions: z.array(InstitutionSchema).optional(),
+    history: z.array(ClaimSchema).optional(),
+    claims: z.array(ClaimSchema).min(1, 'at least one claim'),
+  })
+  .superRefine((req, ctx) => {
+    const seen = new Map<string, number>();
+    req.claims.forEach((c, i) => {
+      const first = seen.get(c.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate claim id "${c.id}" (also claims[${first}])` });
+      else seen.set(c.id, i);
+    });
+  })
+  .meta({ id: 'CheckRequest', description: 'A beneficiary, their history and new claim lines (contract §4).' });
+
+export type CheckRequest = z.infer<typeof CheckRequest>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Institution = z.infer<typeof InstitutionSchema>;
+
+// --- response -------------------------------------------------------------------------------
+
+export const SourceSchema = z.object({ document: z.string(), article: z.string(), text: z.string() });
+
+export const ReasonSchema = z
+  .object({
+    rule: z.string(),
+    kind: z.enum([
+      'unknown-code', 'not-in-force', 'setting', 'frequency', 'interval', 'non-cumulation', 'prerequisite',
+      'approval', 'provider', 'patient', 'place', 'document', 'tier',
+    ]),
+    outcome: z.enum(['violated', 'satisfied', 'warning']),
+    message: z.string(),
+    source: SourceSchema,
+    /** The outcome as data (code + explaining fields), for programs. */
+    detail: z.record(z.string(), z.unknown()).optional(),
+    /** Why the rule reads the text as it does (interpretation defaults, corrections). */
+    interpretation: z.string().optional(),
+    /** An eFact-like rejection category for violated reasons. */
+    rejection: z.string().optional(),
+  })
+  .meta({ id: 'Reason' });
+
+export const DecisionSchema = z
+  .object({
+    claim: z.string(),
+    code: z.string(),
+    status: z.enum(['accepted', 'rejected']),
+    setting: z.enum(['ambulatory', 'hospitalised']),
+    keyLetter: z.string().nullable(),
+    relativeValue: z.string().nullable(),
+    fee: z.string().nullable(),
+    reimbursement: z.string().nullable(),
+    /** Why fee or reimbursement is null, or how they were obtained. */
+    feeReason: z.string().nullable().optional(),
+    reasons: z.array(ReasonSchema),
+  })
+  .meta({ id: 'Decision' });
+
+export const CheckResponse = z
+  .object({
+    beneficiary: z.string().nullable(),
+    decisions: z.array(DecisionSchema),
+  })
+  .meta({ id: 'CheckResponse' });
+
+export type Reason = z.infer<typeof ReasonSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type CheckResponse = z.infer<typeof CheckResponse>;
+
+// --- validation -------------------------------------------------------------------------------
+
+export interface FieldError {
+  /** Field path: `claims[2].date`, `beneficiary.birthDate`, `` (the request itself). */
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; request: CheckRequest } | { ok: false; errors: FieldError[] };
+
+/** Renders a zod path: ['claims', 2, 'date'] → "claims[2].date". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const i of issues) {
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) out.push({ path: formatPath([...i.path, k]), message: 'unknown field (not part of the request)' });
+    } else if (i.code === 'invalid_union' && i.errors.length) {
+      out.push({ path: formatPath(i.path), message: i.message });
+    } else {
+      out.push({ path: formatPath(i.path), message: i.message });
+    }
+  }
+  return out;
+}
+
+/** Validates a parsed JSON value as a check request. */
+export function validateRequest(value: unknown): Validation {
+  const r = CheckRequest.safeParse(value);
+  if (r.success) return { ok: true, request: r.data };
+  return { ok: false, errors: issuesToErrors(r.error.issues) };
+}
+
+/** Parses and validates a JSON text (a syntax error is reported at path ""). */
+export function parseRequest(text: string): Validation {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateRequest(value);
+}

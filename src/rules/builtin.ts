@@ -1,0 +1,71 @@
+/**
+ * The rule set of a corpus: the generic checks, the rules extracted from the documents'
+ * sentences, and the curated rules of rules/*.yaml; compiled once into the index.
+ */
+import type { ParsedDocument } from '../facts.js';
+import { loadCurated, type CuratedSet } from './curated.js';
+import { extractRules, type Extraction } from './extract/index.js';
+import { compileRules, type RuleIndex } from './registry.js';
+import type { Rule } from './types.js';
+
+const NOMEN = 'nomen';
+
+/** The checks every line goes through. Their reasons cite the act behind the code's state when there is one. */
+export const GENERIC_RULES: readonly Rule[] = [
+  {
+    id: 'nomen-code-known',
+    kind: 'unknown-code',
+    validity: { from: null, to: null },
+    scope: {},
+    params: {},
+    exceptions: [],
+    citation: {
+      document: NOMEN,
+      article: 'code',
+      text: 'A nomenclature code has six digits, the sixth being the first five modulo 7, and must be defined or named by an act of the corpus.',
+    },
+    origin: 'builtin',
+    convention: null,
+  },
+  {
+    id: 'nomen-code-in-force',
+    kind: 'not-in-force',
+    validity: { from: null, to: null },
+    scope: {},
+    params: {},
+    exceptions: [],
+    citation: { document: NOMEN, article: 'code', text: 'A service is reimbursable only on the dates its code is in force (inserted and not deleted).' },
+    origin: 'builtin',
+    convention: null,
+  },
+  {
+    id: 'nomen-code-setting',
+    kind: 'setting',
+    validity: { from: null, to: null },
+    scope: {},
+    params: {},
+    exceptions: [],
+    citation: {
+      document: NOMEN,
+      article: 'code',
+      text: 'Of an ambulatory/hospitalised pair, the ambulatory code is billed without a stay and the hospitalised code during a stay.',
+    },
+    origin: 'builtin',
+    convention: null,
+  },
+];
+
+export interface RuleSet {
+  rules: Rule[];
+  index: RuleIndex;
+  extraction: Extraction;
+  curated: CuratedSet;
+}
+
+/** Builds the rule set of the given documents (extracted + curated + generic) and compiles it. */
+export function buildRuleSet(documents: readonly ParsedDocument[], curatedDir?: string): RuleSet {
+  const extraction = extractRules(documents);
+  const curated = loadCurated(documents, curatedDir);
+  const rules = [...GENERIC_RULES, ...extraction.rules, ...curated.rules];
+  return { rules, index: compileRules(rules), extraction, curated };
+}

@@ -1,0 +1,86 @@
+/**
+ * What a rule kind sees when it evaluates one line: the line itself, the beneficiary, and
+ * the ledger of lines that count (history + lines accepted earlier in decision order),
+ * indexed by day, stay and code. The engine implements these interfaces.
+ */
+import type { IsoDate } from '../date.js';
+import type { CodeState } from '../nomenclature/types.js';
+import type { LineRef } from './types.js';
+
+/** A line that counts for later lines: a history line or an accepted claim. */
+export interface LedgerLine {
+  ref: LineRef;
+  code: string;
+  date: IsoDate;
+  /** Day number (days since 1970-01-01). */
+  day: number;
+  units: number;
+  /** Stay key (the stay's id, else its admission date), null when ambulatory. */
+  stay: string | null;
+  admission: IsoDate | null;
+  /** Day number of the admission, null when ambulatory. */
+  admissionDay: number | null;
+  hospitalService: string | null;
+  side: string | null;
+  lesion: string | null;
+  providerId: string | null;
+  /** Article of the nomenclature of the line's code on its date, when known. */
+  article: string | null;
+  history: boolean;
+}
+
+/** The accepted lines of one beneficiary. Arrays are in insertion order (history first). */
+export interface Ledger {
+  readonly lines: readonly LedgerLine[];
+  onDay(day: number): readonly LedgerLine[];
+  inStay(stay: string): readonly LedgerLine[];
+  ofCode(code: string): readonly LedgerLine[];
+}
+
+export interface ProviderFacts {
+  id: string | null;
+  specialty: string | null;
+  qualifications: readonly string[];
+}
+
+export interface ApprovalFacts {
+  by: string;
+  date: IsoDate;
+}
+
+/** The line being decided. */
+export interface CurrentLine extends LedgerLine {
+  state: CodeState;
+  provider: ProviderFacts | null;
+  collaborator: ProviderFacts | null;
+  institution: string | null;
+  documents: readonly string[];
+  approvals: readonly ApprovalFacts[];
+}
+
+export interface ConventionPeriod {
+  convention: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface InstitutionFacts {
+  id: string;
+  conventions: readonly ConventionPeriod[];
+}
+
+export interface BeneficiaryFacts {
+  id: string | null;
+  birthDate: IsoDate | null;
+  sex: string | null;
+  preferential: boolean;
+}
+
+export interface EvalContext {
+  beneficiary: BeneficiaryFacts;
+  ledger: Ledger;
+  /** The institution registry (request institutions over the database's). */
+  institution(id: string): InstitutionFacts | undefined;
+  /** Claim lines of the same day not decided yet (later in input order). */
+  pendingSameDay(): readonly LedgerLine[];
+}

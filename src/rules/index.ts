@@ -1,0 +1,24 @@
+/** Rules of application as typed, cited, executable data. */
+export * from './types.js';
+export * from './outcomes.js';
+export * from './context.js';
+export * from './coderef.js';
+export * from './kind.js';
+export * from './model-schema.js';
+export * from './registry.js';
+export * from './builtin.js';
+export * from './curated.js';
+export * from './coverage.js';
+export { approval, AUTHORITIES, findApproval, ApprovalParams } from './approval.js';
+export { unknownCode, notInForce, setting } from './code-state.js';
+export { document, DocumentParams } from './document.js';
+export { frequency, FrequencyParams } from './frequency.js';
+export { interval, IntervalParams, earliestAfter } from './interval.js';
+export { nonCumulation, NonCumulationParams } from './non-cumulation.js';
+export { patient, PatientParams } from './patient.js';
+export { place, PlaceParams } from './place.js';
+export { prerequisite, PrerequisiteParams } from './prerequisite.js';
+export { provider, ProviderParams } from './provider.js';
+export { tier, TierParams, endOfStayMonth } from './tier.js';
+export { warning, WarningParams } from './warning.js';
+export { extractRules, draftsOf, documentPrefix, documentValidity, PATTERNS, type Extraction, type ExtractionMatch, type ExtractionPattern, type Draft, type Clause } from './extract/index.js';

@@ -1,0 +1,114 @@
+/**
+ * The registry of kinds (name → implementation) and the compiled rule index: every rule is
+ * compiled once and indexed under each code of its scope (and of the other side of a
+ * symmetric rule), under nomenclature articles, or for every line. `rulesFor` returns the
+ * rules of a code in a fixed order (generic checks first), cached per code.
+ */
+import { approval } from './approval.js';
+import { notInForce, setting, unknownCode } from './code-state.js';
+import { codesOf, normaliseArticle } from './coderef.js';
+import { document } from './document.js';
+import { frequency } from './frequency.js';
+import { interval } from './interval.js';
+import { compileRule, type CompiledRule, type RuleKind } from './kind.js';
+import { nonCumulation } from './non-cumulation.js';
+import { patient } from './patient.js';
+import { place } from './place.js';
+import { prerequisite } from './prerequisite.js';
+import { provider } from './provider.js';
+import { tier } from './tier.js';
+import type { CodeRef, Rule, RuleKindName } from './types.js';
+import { warning } from './warning.js';
+
+export const KINDS: Readonly<Record<RuleKindName, RuleKind>> = {
+  'unknown-code': unknownCode,
+  'not-in-force': notInForce,
+  setting,
+  place,
+  provider,
+  patient,
+  approval,
+  document,
+  tier,
+  prerequisite,
+  frequency,
+  interval,
+  'non-cumulation': nonCumulation,
+  warning,
+};
+
+/** Order of evaluation and of reasons: the code itself, then who/where/for whom, then the history. */
+const ORDER: readonly RuleKindName[] = [
+  'unknown-code', 'not-in-force', 'setting', 'place', 'provider', 'patient', 'approval', 'document', 'tier',
+  'prerequisite', 'frequency', 'interval', 'non-cumulation', 'warning',
+];
+const RANK = new Map(ORDER.map((k, i) => [k, i]));
+
+export function kindOf(name: string): RuleKind {
+  const k = (KINDS as Record<string, RuleKind>)[name];
+  if (!k) throw new Error(`unknown rule kind "${name}"`);
+  return k;
+}
+
+export class RuleIndexError extends Error {}
+
+export interface RuleIndex {
+  readonly rules: readonly CompiledRule[];
+  readonly byId: ReadonlyMap<string, CompiledRule>;
+  /** The rules to evaluate on a line of `code` whose normalised article is `article`. */
+  rulesFor(code: string, article: string | null): readonly CompiledRule[];
+}
+
+/** Validates every rule's parameters with its kind's schema and compiles the index. Throws on a bad rule. */
+export function compileRules(rules: readonly Rule[]): RuleIndex {
+  const compiled: CompiledRule[] = [];
+  const byId = new Map<string, CompiledRule>();
+  const byCode = new Map<string, CompiledRule[]>();
+  const byArticle = new Map<string, CompiledRule[]>();
+  const everyLine: CompiledRule[] = [];
+  const push = (m: Map<string, CompiledRule[]>, k: string, r: CompiledRule) => {
+    const list = m.get(k);
+    if (list) { if (!list.includes(r)) list.push(r); } else m.set(k, [r]);
+  };
+  const indexOn = (ref: CodeRef, r: CompiledRule) => {
+    for (const c of codesOf(ref)) push(byCode, c, r);
+    for (const a of ref.articles ?? []) push(byArticle, normaliseArticle(a), r);
+  };
+  for (const rule of rules) {
+    if (byId.has(rule.id)) throw new RuleIndexError(`duplicate rule id "${rule.id}"`);
+    const kind = kindOf(rule.kind);
+    const parsed = kind.params.safeParse(rule.params);
+    if (!parsed.success) {
+      throw new RuleIndexError(`rule "${rule.id}" (${rule.kind}): invalid params: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const c = compileRule({ ...rule, params: parsed.data }, kind);
+    compiled.push(c);
+    byId.set(rule.id, c);
+    indexOn(rule.scope, c);
+    const also = kind.alsoIndexOn?.(c.rule) ?? null;
+    if (also === 'every-line') everyLine.push(c);
+    else if (also) indexOn(also, c);
+  }
+  const rank = (r: CompiledRule) => RANK.get(r.rule.kind) ?? ORDER.length;
+  const sort = (list: CompiledRule[]) => list.sort((a, b) => rank(a) - rank(b));
+  sort(everyLine);
+  const cache = new Map<string, readonly CompiledRule[]>();
+  return {
+    rules: compiled,
+    byId,
+    rulesFor(code, article) {
+      const key = article === null ? code : `${code}|${article}`;
+      let list = cache.get(key);
+      if (list === undefined) {
+        const own = byCode.get(code) ?? [];
+        const art = article !== null ? byArticle.get(article) ?? [] : [];
+        const merged = [...everyLine];
+        for (const r of own) if (!merged.includes(r)) merged.push(r);
+        for (const r of art) if (!merged.includes(r)) merged.push(r);
+        list = sort(merged);
+        cache.set(key, list);
+      }
+      return list;
+    },
+  };
+}

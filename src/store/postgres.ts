@@ -1,0 +1,313 @@
+/**
+ * The server store: PostgreSQL through a `pg` Pool, with the semantics of SqliteStore (same
+ * migrations, same ingest plan, same ordering). Several processes may share one database:
+ * writers that must not interleave take transaction-scoped advisory locks.
+ */
+import pg from 'pg';
+import { KEY_PREFIX, RANGE_PREFIX, codeFacts, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
+import type {
+  BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
+} from './types.js';
+import { MIGRATIONS } from './migrations.js';
+import { planIngest, type Existing, type IngestPlan } from './ingest.js';
+import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
+
+/**
+ * Advisory lock keys (the two-integer form, so they never meet a single-bigint lock of another
+ * application). Class NOMEN holds the store-wide locks; class BENEFICIARY holds one lock per
+ * beneficiary, keyed on hashtext(id): a collision only serializes two beneficiaries needlessly.
+ */
+const LOCK = { NOMEN: 0x6e6f6d, BENEFICIARY: 0x6e6f6e, schema: 1, ingest: 2 } as const;
+
+/** Options of openPostgres. */
+export interface PostgresOptions {
+  /** Pool size (default 10). */
+  max?: number;
+}
+
+/** Connects to a PostgreSQL database and brings its schema up to date (under a lock: processes may start together). */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client losing its connection (server restart) must not crash the process: the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return new PostgresStore(pool, options.max ?? 10);
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const result = await fn(c);
+    await c.query('COMMIT');
+    c.release();
+    return result;
+  } catch (e) {
+    try {
+      await c.query('ROLLBACK');
+      c.release();
+    } catch (rollbackError) {
+      // A connection that cannot even roll back is broken: destroy it rather than return it to the pool.
+      c.release(rollbackError instanceof Error ? rollbackError : true);
+    }
+    throw e;
+  }
+}
+
+async function lock(c: pg.PoolClient, key: number): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK.NOMEN, key]);
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (c) => {
+    // DDL is transactional in PostgreSQL; the lock makes a concurrent opener wait, then find nothing to do.
+    await lock(c, LOCK.schema);
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await c.query(m.postgres ?? m.sql);
+      await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+    }
+  });
+}
+
+/**
+ * A code's own facts (group 0) and every range/key fact (group 1), in ingestion order, in one
+ * statement: one snapshot, so that a concurrent ingest is seen entirely or not at all.
+ */
+const FACTS_OF = `
+SELECT 0 AS g, f.code, f.data, d.rank, f.seq FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ANY($1::text[])
+UNION ALL
+SELECT 1 AS g, f.code, f.data, d.rank, f.seq FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code LIKE '${RANGE_PREFIX}%' OR f.code LIKE '${KEY_PREFIX}%'
+ORDER BY g, rank, seq`;
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** PostgreSQL implementation of Store. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  /**
+   * At most half the pool waits on or holds a beneficiary lock: the holder's `fn` may need pool
+   * connections for reads (facts of the codes it checks), which waiters must not all have taken.
+   */
+  private readonly beneficiaries: Semaphore;
+
+  constructor(private readonly pool: pg.Pool, poolSize: number) {
+    this.beneficiaries = new Semaphore(Math.max(1, Math.floor(poolSize / 2)));
+  }
+
+  async ingest(inputs: IngestInput[]): Promise<IngestReport[]> {
+    return inTransaction(this.pool, async (c) => {
+      await lock(c, LOCK.ingest);
+      return this.ingestIn(c, inputs);
+    });
+  }
+
+  /** Ingests `inputs()` only if the database holds no document, checked under the ingest lock: of two processes opening an empty database, one loads it. */
+  async loadIfEmpty(inputs: () => IngestInput[]): Promise<IngestReport[] | null> {
+    return inTransaction(this.pool, async (c) => {
+      await lock(c, LOCK.ingest);
+      return (await this.isEmptyIn(c)) ? this.ingestIn(c, inputs()) : null;
+    });
+  }
+
+  /** The ingest proper, on a client that holds the ingest lock: ranks are read and written by one writer at a time. */
+  private async ingestIn(c: pg.PoolClient, inputs: IngestInput[]): Promise<IngestReport[]> {
+    const existing = new Map<string, Existing>();
+    for (const r of (await c.query<{ id: string; content_hash: string; report: string }>('SELECT id, content_hash, report FROM documents')).rows) {
+      existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
+    }
+    const rank = (await c.query<{ r: number }>('SELECT COALESCE(MAX(rank), 0) AS r FROM documents')).rows[0].r;
+    // planIngest asks for stored facts synchronously: fetch beforehand those of every code the inputs name (a superset of what it asks).
+    const codes = [...new Set(inputs.flatMap((i) => codeFacts(i.doc).map((f) => f.code)))];
+    const stored = await this.factsIn(c, codes);
+    const plan: IngestPlan = planIngest(inputs, existing, rank, (want) => {
+      const out = new Map<string, CodeFact[]>();
+      for (const code of want) {
+        const facts = stored.get(code);
+        if (!facts) throw new Error(`internal error: the facts of ${code} were not fetched before planning the ingest`);
+        out.set(code, facts);
+      }
+      return out;
+    });
+    if (plan.remove.length > 0) await c.query('DELETE FROM documents WHERE id = ANY($1::text[])', [plan.remove]);
+    for (const d of plan.documents) {
+      await c.query(
+        `INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [d.id, d.rank, d.kind, d.format, d.title, d.url, d.convention, d.signed, d.published, d.entry_into_force, d.valid_until, d.ingested_at, d.content_hash, d.raw, d.parsed, d.report],
+      );
+    }
+    if (plan.facts.length > 0) {
+      // One statement for all facts: a row per round trip would dominate the ingest time.
+      const f = plan.facts;
+      await c.query(
+        'INSERT INTO code_facts (document, seq, code, op, label_folded, data) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])',
+        [f.map((x) => x.document), f.map((x) => x.seq), f.map((x) => x.code), f.map((x) => x.op), f.map((x) => x.labelFolded), f.map((x) => x.data)],
+      );
+    }
+    return plan.reports;
+  }
+
+  /** Own facts then range/key facts that may cover each code, in ingestion order: exactly SqliteStore's factsForSync. */
+  private async factsIn(q: Queryable, codes: string[]): Promise<Map<string, CodeFact[]>> {
+    const out = new Map<string, CodeFact[]>();
+    if (codes.length === 0) return out;
+    const rows = (await q.query<{ g: number; code: string; data: string }>(FACTS_OF, [codes])).rows;
+    const ranges: CodeFact[] = [];
+    const byCode = new Map<string, CodeFact[]>();
+    for (const r of rows) {
+      const fact = JSON.parse(r.data) as CodeFact;
+      if (r.g === 1) {
+        ranges.push(fact);
+        continue;
+      }
+      const list = byCode.get(r.code) ?? [];
+      list.push(fact);
+      byCode.set(r.code, list);
+    }
+    for (const code of codes) out.set(code, [...(byCode.get(code) ?? []), ...ranges.filter((r) => globalCovers(r.code, code))]);
+    return out;
+  }
+
+  private async isEmptyIn(q: Queryable): Promise<boolean> {
+    return (await q.query('SELECT 1 FROM documents LIMIT 1')).rowCount === 0;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.isEmptyIn(this.pool);
+  }
+
+  async documents(): Promise<IngestReport[]> {
+    return (await this.pool.query<{ report: string }>('SELECT report FROM documents ORDER BY rank')).rows.map((r) => JSON.parse(r.report));
+  }
+
+  async document(id: string): Promise<StoredDocument | null> {
+    const r = (await this.pool.query<{ raw: string; parsed: string; report: string }>('SELECT raw, parsed, report FROM documents WHERE id = $1', [id])).rows[0];
+    return r ? { raw: r.raw, parsed: JSON.parse(r.parsed), report: JSON.parse(r.report) } : null;
+  }
+
+  async factsFor(code: string): Promise<CodeFact[]> {
+    return (await this.factsIn(this.pool, [code])).get(code) ?? [];
+  }
+
+  async allFacts(): Promise<CodeFact[]> {
+    return (await this.pool.query<{ data: string }>('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq')).rows.map((r) => JSON.parse(r.data));
+  }
+
+  async searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]> {
+    // COLLATE "C": byte order, as SQLite's BINARY, whatever the database's locale.
+    if (prefix !== null) {
+      const sql = `SELECT DISTINCT code COLLATE "C" AS code FROM code_facts WHERE code LIKE $1 ESCAPE '\\' ORDER BY code LIMIT $2`;
+      return (await this.pool.query<{ code: string }>(sql, [`${likeEscape(prefix)}%`, limit])).rows.map((r) => r.code);
+    }
+    if (words.length === 0) return [];
+    // ILIKE: SQLite's LIKE ignores ASCII case; the folded labels and words are lower case anyway.
+    const where = words.map((_, i) => `label_folded ILIKE $${i + 1} ESCAPE '\\'`).join(' AND ');
+    const sql = `SELECT DISTINCT code COLLATE "C" AS code FROM code_facts WHERE label_folded IS NOT NULL AND ${where} ORDER BY code`;
+    return (await this.pool.query<{ code: string }>(sql, words.map((w) => `%${likeEscape(w)}%`))).rows.map((r) => r.code);
+  }
+
+  async putInstitutions(list: Institution[]): Promise<void> {
+    // In id order: two concurrent calls lock the institution rows in the same order, so neither deadlocks.
+    const rows = institutionsToWrite(list);
+    if (rows.length === 0) return;
+    await inTransaction(this.pool, async (c) => {
+      for (const i of rows) {
+        await c.query('INSERT INTO institutions (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [i.id, i.name ?? null]);
+        await c.query('DELETE FROM institution_conventions WHERE institution = $1', [i.id]);
+        const cs = i.conventions ?? [];
+        if (cs.length === 0) continue;
+        await c.query(
+          `INSERT INTO institution_conventions (institution, seq, convention, valid_from, valid_to, signed, notice_sent)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+          [i.id, cs.map((_, k) => k), cs.map((x) => x.convention), cs.map((x) => x.from), cs.map((x) => x.to ?? null), cs.map((x) => x.signed ?? null), cs.map((x) => x.noticeSent ?? null)],
+        );
+      }
+    });
+  }
+
+  async institutions(): Promise<Institution[]> {
+    return this.institutionsWhere(null);
+  }
+
+  async institution(id: string): Promise<Institution | null> {
+    return (await this.institutionsWhere(id))[0] ?? null;
+  }
+
+  private async institutionsWhere(id: string | null): Promise<Institution[]> {
+    const args = id === null ? [] : [id];
+    return inTransaction(this.pool, async (c) => {
+      // One snapshot for both reads: a concurrent putInstitutions is seen entirely or not at all.
+      await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const insts = (await c.query<{ id: string; name: string | null }>(`SELECT id, name FROM institutions${id === null ? '' : ' WHERE id = $1'} ORDER BY id COLLATE "C"`, args)).rows;
+      const convs = (await c.query<ConventionRow>(
+        `SELECT institution, convention, valid_from, valid_to, signed, notice_sent FROM institution_conventions${id === null ? '' : ' WHERE institution = $1'} ORDER BY institution COLLATE "C", seq`,
+        args,
+      )).rows;
+      return institutionsOf(insts, convs);
+    });
+  }
+
+  async withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T> {
+    return this.beneficiaries.run(() =>
+      inTransaction(this.pool, async (c) => {
+        // Held until COMMIT/ROLLBACK; READ COMMITTED then gives every later statement the state the previous holder committed.
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.BENEFICIARY, beneficiary]);
+        let open = true;
+        const guard = () => {
+          if (!open) throw new Error(`the history of ${beneficiary} was used after its transaction ended`);
+        };
+        const h: BeneficiaryHistory = {
+          lines: async () => (guard(), this.linesIn(c, beneficiary)),
+          record: async (lines) => (guard(), this.recordIn(c, beneficiary, lines)),
+        };
+        try {
+          return await fn(h);
+        } finally {
+          open = false;
+        }
+      }),
+    );
+  }
+
+  async historyOf(beneficiary: string): Promise<StoredLine[]> {
+    return this.linesIn(this.pool, beneficiary);
+  }
+
+  private async linesIn(q: Queryable, beneficiary: string): Promise<StoredLine[]> {
+    const rows = (await q.query<{ line_id: string; line_date: string; claim: string }>(
+      'SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = $1 ORDER BY line_date COLLATE "C", seq',
+      [beneficiary],
+    )).rows;
+    return rows.map((r) => ({ id: r.line_id, date: r.line_date, claim: JSON.parse(r.claim) as unknown }));
+  }
+
+  private async recordIn(c: pg.PoolClient, beneficiary: string, lines: StoredLine[]): Promise<RecordResult> {
+    lines.forEach(checkLine);
+    let seq = (await c.query<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM beneficiary_lines WHERE beneficiary = $1', [beneficiary])).rows[0].s;
+    const now = new Date().toISOString();
+    const out: RecordResult = { recorded: [], duplicates: [] };
+    for (const l of lines) {
+      const r = await c.query(
+        'INSERT INTO beneficiary_lines (beneficiary, line_id, seq, line_date, claim, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (beneficiary, line_id) DO NOTHING',
+        [beneficiary, l.id, seq + 1, l.date, JSON.stringify(l.claim ?? null), now],
+      );
+      if ((r.rowCount ?? 0) > 0) {
+        seq++;
+        out.recorded.push(l.id);
+      } else out.duplicates.push(l.id);
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The CLI through the real `nomen` binary (bin/nomen.js → dist/), on throw-away databases:
+ * contract §1–3 — exit codes, JSON shapes, and "bad input changes nothing".
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+
+const BIN = join(__dirname, '..', 'bin', 'nomen.js');
+
+function nomen(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'nomen-cli-'));
+const db = join(dir, 'base.db');
+const json = (args: string[]) => {
+  const r = nomen([...args, '--db', db, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A copy of the loaded base database, so each test that writes starts from the same state. */
+function freshDb(name: string): string {
+  const f = join(dir, `${name}.db`);
+  // WAL content is checkpointed by close; copying the main file is enough once the CLI exited.
+  copyFileSync(db, f);
+  return f;
+}
+
+beforeAll(() => {
+  // The first command on a database that does not exist creates it and loads the built-in corpus.
+  const r = nomen(['documents', '--db', db, '--json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout)).toHaveLength(3);
+});
+
+describe('nomen --help', () => {
+  it('lists the commands', () => {
+    const r = nomen(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['ingest', 'show', 'history', 'search']) expect(r.stdout).toContain(c);
+  });
+});
+
+describe('nomen show (contract §3)', () => {
+  it('355751 is K 30 on 1994-12-31 (old value stated by the amendment) and K 50 from 1995-01-01', () => {
+    const before = json(['show', '355751', '--at', '1994-12-31']);
+    expect([before.status, before.keyLetter, before.relativeValue]).toEqual(['in-force', 'K', '30']);
+    expect(before.sources.some((s: { note?: string }) => /old value/.test(s.note ?? ''))).toBe(true);
+    const after = json(['show', '355751', '--at', '1995-01-01']);
+    expect([after.status, after.keyLetter, after.relativeValue, after.setting]).toEqual(['in-force', 'K', '50', 'ambulatory']);
+    expect(after.pair).toEqual({ ambulatory: '355751', hospitalised: '355762' });
+    expect(after.sources.map((s: { document: string }) => s.document)).toContain('1994022370');
+    expect(after.fee).toBeNull();
+    expect(after.feeReason).toMatch(/no coefficient/);
+  });
+
+  it('474316 is deleted from 1995-01-01, with the deleting act', () => {
+    expect(json(['show', '474316', '--at', '1994-12-31']).status).toBe('in-force');
+    const s = json(['show', '474316', '--at', '1995-01-01']);
+    expect(s.status).toBe('deleted');
+    expect(s.statusReason).toMatch(/1994022370/);
+  });
+
+  it('599325 does not exist before 1995-01-01 and is C 16 from then, with no twin', () => {
+    const before = json(['show', '599325', '--at', '1994-12-31']);
+    expect([before.status, before.relativeValue]).toEqual(['not-yet-in-force', null]);
+    const s = json(['show', '599325', '--at', '1995-01-01']);
+    expect([s.status, s.keyLetter, s.relativeValue, s.pair, s.setting]).toEqual(['in-force', 'C', '16', null, 'any']);
+  });
+
+  it('587134 costs 1773.18 on 2024-11-15 under the ablation convention, and not before it', () => {
+    const s = json(['show', '587134', '--at', '2024-11-15']);
+    expect([s.status, s.keyLetter, s.relativeValue, s.fee]).toEqual(['in-force', 'I', '633', '1773.18']);
+    expect(s.reimbursement).toEqual({ preferential: '1773.18', standard: '1773.18' });
+    expect(s.label.fr).toMatch(/tumeurs rénales/);
+    expect(json(['show', '587134', '--at', '2024-10-31']).status).toBe('not-yet-in-force');
+    expect(json(['show', '587134', '--at', '2029-11-01']).status).toBe('deleted');
+  });
+
+  it('a code only named by a rule is referenced, with its rules', () => {
+    const s = json(['show', '211013', '--at', '1995-06-01']);
+    expect(s.status).toBe('referenced');
+    expect([s.keyLetter, s.relativeValue, s.fee]).toEqual([null, null, null]);
+    expect(s.rules.length).toBeGreaterThan(0);
+  });
+
+  it('an invalid check digit exits 3 and proposes the right code', () => {
+    const r = nomen(['show', '475563', '--db', db]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/check digit.*475565/);
+  });
+
+  it('a code the database never saw exits 3', () => {
+    const r = nomen(['show', '123454', '--db', db, '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/123454 is unknown/);
+  });
+
+  it('a malformed date exits 2 naming the option', () => {
+    const r = nomen(['show', '587134', '--at', '2024-02-30', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--at/);
+  });
+
+  it('prints a readable rendering without --json', () => {
+    const r = nomen(['show', '587134', '--at', '2024-11-15', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/587134 {2}in-force on 2024-11-15/);
+    expect(r.stdout).toMatch(/1773\.18 EUR/);
+  });
+});
+
+describe('nomen history and search', () => {
+  it('history lists the value change of 355751 with its act', () => {
+    const h = json(['history', '355751']);
+    const change = h.changes.find((c: { change: string }) => c.change === 'value');
+    expect(change).toMatchObject({ date: '1995-01-01', from: { keyLetter: 'K', relativeValue: '30' }, value: { keyLetter: 'K', relativeValue: '50' } });
+    expect(change.source.document).toBe('1994022370');
+  });
+
+  it('search is accent- and case-insensitive and filters on the date', () => {
+    const r = json(['search', 'ABLATION', 'percutanee', '--at', '2024-11-15']);
+    const codes = r.results.map((h: { code: string }) => h.code);
+    expect(codes).toEqual(expect.arrayContaining(['587134', '587145', '587156', '587193']));
+    const old = json(['search', 'ablation', '--at', '2020-01-01']);
+    expect(old.results.every((h: { status: string }) => h.status !== 'in-force')).toBe(true);
+  });
+
+  it('search by code prefix', () => {
+    const r = json(['search', '5993', '--at', '1995-01-01']);
+    expect(r.results.map((h: { code: string }) => h.code)).toEqual(expect.arrayContaining(['599303', '599325', '599340']));
+  });
+});
+
+describe('nomen ingest (contract §2)', () => {
+  it('reports the misprints and the stray table of the built-in corpus', () => {
+    const r = json(['documents']);
+    const all = r.flatMap((d: { issues: { message: string }[] }) => d.issues.map((i) => i.message)).join('\n');
+    expect(all).toMatch(/475563/);
+    expect(all).toMatch(/105345/);
+    expect(all).toMatch(/200093/);
+  });
+
+  it('ingesting the same document twice changes nothing', () => {
+    const f = freshDb('twice');
+    const seed = join(__dirname, '..', 'corpus', '004_41601e86ba046398.txt');
+    const before = hashOf(f);
+    const r = nomen(['ingest', seed, '--db', f, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout.trim().split('\n')[0]);
+    expect(report).toMatchObject({ document: '1994022370', kind: 'royal-decree', status: 'unchanged', entryIntoForce: '1995-01-01' });
+    expect(hashOf(f)).toBe(before);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'does-not-exist.md'), /no such file/],
+    ['a binary file', () => { const p = join(dir, 'bin.dat'); writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])); return p; }, /binary/],
+    ['a document of unknown format', () => { const p = join(dir, 'note.txt'); writeFileSync(p, 'Liste de courses : pain, lait.\n'); return p; }, /unknown format/],
+    ['an empty file', () => { const p = join(dir, 'empty.md'); writeFileSync(p, ''); return p; }, /empty/],
+  ])('%s exits 2 with a message and leaves the database unchanged', (_name, make, message) => {
+    const f = freshDb(`bad-${_name.replace(/\W/g, '')}`);
+    const before = hashOf(f);
+    const good = join(__dirname, '..', 'corpus', '004_41601e86ba046398.txt');
+    const r = nomen(['ingest', good, make(), '--db', f]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/nothing was ingested/);
+    expect(hashOf(f)).toBe(before);
+  });
+
+  it('a coefficient table gives a fee where the corpus has none', () => {
+    const f = freshDb('coef');
+    const table = join(dir, 'k-1995.json');
+    writeFileSync(table, JSON.stringify({
+      format: 'nomen-coefficients/1', id: 'test-k-1995', title: 'K in 1995 (test data)',
+      entries: [{ keyLetter: 'K', from: '1995-01-01', to: '1995-12-31', coefficient: '1,234567', source: { document: 'TEST', article: 'Art. 1', text: 'La valeur de K est fixée à 1,234567.' } }],
+    }));
+    const r = nomen(['ingest', table, '--db', f, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ document: 'test-k-1995', kind: 'coefficients', status: 'ingested' });
+    const s = JSON.parse(nomen(['show', '355751', '--at', '1995-06-01', '--db', f, '--json']).stdout);
+    expect(s.fee).toBe('61.73'); // 50 × 1.234567 = 61.72835 → 61.73 (half-up)
+    expect(s.coefficient).toBe('1.234567');
+    const later = JSON.parse(nomen(['show', '355751', '--at', '1996-01-01', '--db', f, '--json']).stdout);
+    expect(later.fee).toBeNull();
+  });
+
+  it('a coefficient table without a source is refused, naming the field', () => {
+    const f = freshDb('coef-bad');
+    const table = join(dir, 'bad-coef.json');
+    writeFileSync(table, JSON.stringify({ format: 'nomen-coefficients/1', id: 'x', title: 'x', entries: [{ keyLetter: 'K', from: '1995-01-01', coefficient: '1.2' }] }));
+    const r = nomen(['ingest', table, '--db', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/entries\[0\]\.source/);
+  });
+});
