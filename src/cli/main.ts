@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './common.js';
 import { registerIngest } from './ingest.js';
 import { registerCodeCommands } from './codes.js';
+import { registerConventionCommands } from './conventions.js';
 
 const program = new Command()
   .name('nomen')
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerIngest(program);
 registerCodeCommands(program);
+registerConventionCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -177,7 +177,7 @@ export const INTERPRETATIONS = {
   transition: 'Ablation volume: the transition period is [start, start + 3 years), i.e. from the convention\'s start to the day before its third anniversary; after it, each convention year [start + n years, start + n + 1 years) must count at least 30. A period the window (or the convention\'s end) cuts is "incomplete" unless its threshold is already reached.',
   ablations: 'Ablations counted: lines of 587134-587145, 587156-587160, 587171-587182, 587193-587204 at the institution while its convention is in force, each line counting its units (default 1).',
   billing: '"Within two months of the service": billedOn ≤ service date + 2 calendar months (31 August + 2 months = 31 October; 31 December + 2 months = 28/29 February). A line without billedOn cannot be checked and is reported as such.',
-  share: 'Share without supplement: interventions are the lines of the article 3 services (252652-252663, 252674-252685, 252696-252700, 252711-252722) in the window; "without supplement" means a supplement of 0 (or none stated as 0); lines that do not state a supplement are not counted as either, and the figure is decided only if it holds whatever they are.',
+  share: 'Share without supplement: interventions are the lines of the article 3 services (252652-252663, 252674-252685, 252696-252700, 252711-252722) in the window; "without supplement" means a supplement of 0.00; lines that do not state a supplement are not counted as either, and the figure is decided only if it holds whatever they are.',
   cap: 'Supplement cap: the supplement of an article 3 line may not exceed 100 % of that line\'s fee (the fee stated on the line, else the nomenclature\'s fee on the service date); a supplement on a service of articles 4 or 5 is counted as an "other supplement", which Art. 9 excludes.',
   room: 'Single room: a supplement (> 0) is allowed only when the line\'s room is "single".',
   institution: 'Lines that name another institution are ignored; lines that name none are taken as the institution\'s own.',
@@ -292,7 +292,7 @@ function ablationFigures(v: Validity, lines: ComplianceLine[], window: { from: I
   let status: FigureStatus;
   let note: string;
   if (inWin.length === 0) { status = 'not-checkable'; note = 'no ablation line in the window'; }
-  else if (late.length > 0) { status = 'fail'; note = `${late.length} of ${checked} lines checked were billed more than two months after the service`; }
+  else if (late.length > 0) { status = 'fail'; note = `${late.length} of ${checked} lines checked were billed more than two months after the service${unknown.length ? `; ${unknown.length} lines have no billedOn and could not be checked` : ''}`; }
   else if (unknown.length > 0) { status = 'incomplete'; note = `${checked} lines billed in time; ${unknown.length} lines have no billedOn and could not be checked`; }
   else { status = 'pass'; note = `all ${checked} lines billed within two months of the service`; }
   if (early.length) note += `; ${early.length} lines are billed before their service date`;
@@ -494,6 +494,10 @@ export function complianceReport(institution: Institution, lines: readonly Compl
 
 const MARK: Record<FigureStatus, string> = { pass: 'PASS', fail: 'FAIL', incomplete: 'INCOMPLETE', 'not-checkable': 'NOT CHECKABLE' };
 
+function singular(unit: string): string {
+  return unit.replace(/^(lines|ablations)\b/, (w) => w.slice(0, -1));
+}
+
 /** A readable rendering of the report. */
 export function renderCompliance(r: ComplianceReport): string {
   const out: string[] = [];
@@ -505,7 +509,7 @@ export function renderCompliance(r: ComplianceReport): string {
     out.push(`  from: ${v.basis.from}`);
     out.push(`  to:   ${v.basis.to}`);
     for (const f of r.figures.filter((x) => x.convention === v.convention)) {
-      const unit = f.unit === '%' ? ' %' : ` ${f.unit}`;
+      const unit = f.unit === '%' ? ' %' : ` ${f.value === '1' ? singular(f.unit) : f.unit}`;
       out.push(`  [${MARK[f.status]}] ${f.title}: ${f.value}${unit} (threshold ${f.threshold.op} ${f.threshold.value}${f.threshold.unit === '%' ? ' %' : ` ${f.threshold.unit}`})`);
       out.push(`      ${f.note}`);
       out.push(`      source: [${f.source.document}, ${f.source.article}] « ${f.source.text} »`);

@@ -13,16 +13,20 @@ export interface Citation {
   clause?: string;
 }
 
-/** The source documents, by role: the document id used in citations and the built-in file. */
+/**
+ * The source documents, by role: the document id used in citations (the id the parsers give the
+ * built-in document: NUMAC for an act, "conv-" + the first 16 hex digits of the text's sha256 for a
+ * convention; tested against builtinDocuments()), the convention's machine name and the built-in file.
+ */
 export const DOCUMENTS = {
   ablation: {
-    id: 'percutaneous-tumour-ablation',
+    id: 'conv-fc467a2e32d3c4b9',
     convention: 'percutaneous-tumour-ablation',
     file: '000_03aa16b1e0318a25.txt',
     title: "Convention INAMI – établissement hospitalier : ablation percutanée sous guidage tomodensitométrique de tumeurs rénales, hépatiques, pulmonaires et osseuses",
   },
   breast: {
-    id: 'breast-reconstruction',
+    id: 'conv-587d207f7f422251',
     convention: 'breast-reconstruction',
     file: '002_f97d77b6772efff9.txt',
     title: "Convention INAMI – établissements de soins : reconstruction mammaire unilatérale ou bilatérale totale (version 24/10/2016)",
@@ -57,15 +61,15 @@ const d = DOCUMENTS.decree1994.id;
 
 /** Every sentence this module cites, by key. Texts are exact (tested against the corpus). */
 export const CITE = {
-  ablationEntryIntoForce: { document: a, article: 'Art. 10.1', text: 'La présente convention entre en vigueur le 1 novembre 2024.' },
-  ablationValidUntil: { document: a, article: 'Art. 10.3', text: 'La présente convention est valable jusqu’au 31 octobre 2029 inclus et n’est pas reconduite tacitement.' },
+  ablationEntryIntoForce: { document: a, article: '10.1', text: 'La présente convention entre en vigueur le 1 novembre 2024.' },
+  ablationValidUntil: { document: a, article: '10.3', text: 'La présente convention est valable jusqu’au 31 octobre 2029 inclus et n’est pas reconduite tacitement.' },
   ablationVolumeTransition: {
-    document: a, article: 'Art. 5.4',
+    document: a, article: '5.4',
     text: 'À partir de l’entrée en vigueur de la convention, le centre doit réaliser au minimum 60 ablations percutanées sur une période de 3 ans (période transitoire) (prestations 587134-587145 ; 587156-587160 ; 587171-587182 ; 587193-587204).',
     clause: 'au minimum 60 ablations percutanées sur une période de 3 ans (période transitoire)',
   },
   ablationVolumeYearly: {
-    document: a, article: 'Art. 5.4',
+    document: a, article: '5.4',
     text: 'Après la période de transition de 3 ans, le centre doit effectuer au moins 30 ablations percutanées par an (prestations 587134-587145 ; 587156-587160 ; 587171-587182 ; 587193-587204).',
     clause: 'au moins 30 ablations percutanées par an',
   },
@@ -79,7 +83,7 @@ export const CITE = {
     text: 'Les prestations 587134-587145, 587156-587160, 587171-587182 et 587193-587204 ne peuvent être remboursées que si elles sont discutées et approuvées lors d’une COM/CM.',
   },
   ablationAnaesthesia: { document: a, article: '4.1.3', text: 'Anesthésie réalisée au cours d’une prestation dont la valeur relative est égale ou supérieure à K 400, N 600 ou I 600' },
-  ablationStaffingIntro: { document: a, article: 'Art. 5.1', text: 'Au sein du centre, il faut pouvoir faire appel aux médecins spécialistes suivants :' },
+  ablationStaffingIntro: { document: a, article: '5.1', text: 'Au sein du centre, il faut pouvoir faire appel aux médecins spécialistes suivants :' },
 
   breastEffect: { document: b, article: 'Art. 16', text: 'La présente convention, dûment signée, produit ses effets le 1er jour du mois qui suit celui de la signature' },
   breastIndefinite: { document: b, article: 'Art. 16', text: 'La présente convention est conclue pour une période à durée indéterminée.' },
@@ -88,8 +92,8 @@ export const CITE = {
     text: "Elle peut être dénoncée par toutes les parties moyennant le respect d'un préavis de 6 mois prenant cours le premier jour du mois qui suit la date d'envoi de la lettre recommandée.",
   },
   breastCriteriaEnd: { document: b, article: 'Art. 16', text: 'Elle prend fin directement à partir du moment où le centre ne répond plus aux critères mentionnés à l\'article 6.' },
-  breastShareWithoutSupplement: { document: b, article: 'Art. 1er', text: 'garantir qu’en moyenne dans au moins 40% des interventions aucun supplément n’est attesté.' },
-  breastNoAestheticSupplement: { document: b, article: 'Art. 1er', text: 'la facturation des suppléments "esthétiques" lors de ces interventions est impossible, même en chambres à deux lits;' },
+  breastShareWithoutSupplement: { document: b, article: 'Art. 1', text: 'garantir qu’en moyenne dans au moins 40% des interventions aucun supplément n’est attesté.' },
+  breastNoAestheticSupplement: { document: b, article: 'Art. 1', text: 'la facturation des suppléments "esthétiques" lors de ces interventions est impossible, même en chambres à deux lits;' },
   breastSupplementCap: {
     document: b, article: 'Art. 9',
     text: "Les honoraires supplémentaires (non remboursables par l'assurance maladie obligatoire) pour les médecins spécialistes qui procèdent et assistent à l'opération d'une patiente en chambre individuelle peuvent s'élever à maximum 100 % des honoraires mentionnés à l’article 3.",

@@ -55,7 +55,7 @@ export const STAFFING_CRITERIA: readonly StaffingCriterion[] = [
   {
     id: '5.1.a', convention: ABLATION, title: 'two radiodiagnosis specialists with interventional radiology expertise',
     requirements: [{ label: 'radiodiagnosis + interventional radiology', min: 2, anyOf: [{ specialty: 'radiodiagnosis', qualification: 'interventional-radiology' }], text: 'au moins deux médecins spécialistes en radiodiagnostic possédant une expertise en radiologie interventionnelle' }],
-    citation: { document: a, article: 'Art. 5.1, a.', text: 'a. au moins deux médecins spécialistes en radiodiagnostic possédant une expertise en radiologie interventionnelle ;' },
+    citation: { document: a, article: '5.1, a.', text: 'a. au moins deux médecins spécialistes en radiodiagnostic possédant une expertise en radiologie interventionnelle ;' },
   },
   {
     id: '5.1.b', convention: ABLATION, title: 'two specialists in each of urology, surgery, orthopaedic surgery, medical oncology',
@@ -65,7 +65,7 @@ export const STAFFING_CRITERIA: readonly StaffingCriterion[] = [
       { label: 'orthopaedic surgery', min: 2, anyOf: [{ specialty: 'orthopaedic-surgery' }], text: 'chirurgie orthopédique' },
       { label: 'medical oncology', min: 2, anyOf: [{ specialty: 'medical-oncology' }], text: 'oncologie médicale' },
     ],
-    citation: { document: a, article: 'Art. 5.1, b.', text: 'b. au moins deux médecins spécialistes dans chacune des disciplines suivantes : Urologie, chirurgie, chirurgie orthopédique, oncologie médicale.' },
+    citation: { document: a, article: '5.1, b.', text: 'b. au moins deux médecins spécialistes dans chacune des disciplines suivantes : Urologie, chirurgie, chirurgie orthopédique, oncologie médicale.' },
   },
   {
     id: '5.1.c', convention: ABLATION, title: 'one pneumologist or gastroenterologist with the oncology qualification',
@@ -74,7 +74,7 @@ export const STAFFING_CRITERIA: readonly StaffingCriterion[] = [
       anyOf: [{ specialty: 'pneumology', qualification: 'oncology' }, { specialty: 'gastroenterology', qualification: 'oncology' }],
       text: 'au moins 1 médecin spécialiste en pneumologie ayant une compétence professionnelle particulière en oncologie ou spécialiste en gastro-entérologie ayant une compétence professionnelle particulière en oncologie',
     }],
-    citation: { document: a, article: 'Art. 5.1, c.', text: 'c. au moins 1 médecin spécialiste en pneumologie ayant une compétence professionnelle particulière en oncologie ou spécialiste en gastro-entérologie ayant une compétence professionnelle particulière en oncologie.' },
+    citation: { document: a, article: '5.1, c.', text: 'c. au moins 1 médecin spécialiste en pneumologie ayant une compétence professionnelle particulière en oncologie ou spécialiste en gastro-entérologie ayant une compétence professionnelle particulière en oncologie.' },
   },
   {
     id: '5.1.d', convention: ABLATION, title: 'two intensive-care specialists and two anaesthetists',
@@ -82,7 +82,7 @@ export const STAFFING_CRITERIA: readonly StaffingCriterion[] = [
       { label: 'intensive care (particular professional title)', min: 2, anyOf: [{ qualification: 'intensive-care' }, { specialty: 'intensive-care' }], text: 'au moins deux médecins spécialistes portant le titre professionnel particulier en soins intensifs' },
       { label: 'anaesthesia-resuscitation', min: 2, anyOf: [{ specialty: 'anaesthesiology' }], text: 'au moins deux médecins spécialistes en anesthésie-réanimation' },
     ],
-    citation: { document: a, article: 'Art. 5.1, d.', text: 'd. au moins deux médecins spécialistes portant le titre professionnel particulier en soins intensifs et au moins deux médecins spécialistes en anesthésie-réanimation.' },
+    citation: { document: a, article: '5.1, d.', text: 'd. au moins deux médecins spécialistes portant le titre professionnel particulier en soins intensifs et au moins deux médecins spécialistes en anesthésie-réanimation.' },
   },
   {
     id: 'art.6', convention: BREAST, title: 'two plastic surgeons meeting the criteria of Art. 7 (perforator flap qualification)',

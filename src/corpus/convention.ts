@@ -20,7 +20,6 @@ import { extractTables, type TableBlock, type TableRow } from './convention/tabl
 import { conventionName, extractTitle } from './convention/title.js';
 import { mentions } from './mentions.js';
 
-
 /** True when `raw` is an INAMI convention text ("Convention entre le Comité de l'assurance …" near the start). */
 export function isConventionText(raw: string): boolean {
   // Justel documents are Markdown with a YAML front matter.
@@ -42,21 +41,43 @@ interface Located {
   issue: SourceIssue;
 }
 
+/** Records an issue once, with the raw offset it arises at. */
+type Note = (at: number, issue: SourceIssue) => void;
+
+/** A service with the section of its label list. */
+interface Labelled {
+  def: ServiceDef;
+  section: Section;
+}
+
 /** Parses an INAMI convention text. */
 export function parseConvention(raw: string): ParsedDocument {
   const id = 'conv-' + createHash('sha256').update(raw).digest('hex').slice(0, 16);
   const { tables, prose } = extractTables(dropPageFurniture(splitLines(raw)));
-  const doc = outline(logicalLines(raw, prose));
+  const doc = outline(logicalLines(raw, prose, tables.map((t) => t.start)));
   const { title } = extractTitle(doc.preamble);
   const located: Located[] = [];
-  const note = (at: number, issue: SourceIssue) => {
+  const note: Note = (at, issue) => {
     if (!located.some((l) => l.issue.where === issue.where && l.issue.message === issue.message)) located.push({ at, issue });
   };
+  const { services, sentences } = readSections(id, doc.sections, note);
+  const fees = readFees(id, tables, doc.sections, services, note);
+  const dates = readDates(title, sentences.map((s) => ({ article: s.section.path, text: s.text })), doc.closing.map((l) => l.text).join('\n'));
+  const { rules, unparsed } = readSentences(id, sentences, new Set(dates.used), note);
+  // Source issues in document order; the dates' come last (they concern the whole text).
+  const issues = [...located.sort((a, b) => a.at - b.at).map((l) => l.issue), ...dates.issues];
+  return {
+    id, kind: 'convention', format: 'inami-convention-text', title, url: null,
+    convention: conventionName(title), dates: dates.dates,
+    services: services.map((s) => s.def), fees, amendments: [], rules, issues, unparsed,
+  };
+}
 
-  // Label lists give services; every other line is prose, cut into sentences.
-  const services: { def: ServiceDef; section: Section }[] = [];
+/** Label lists give services; every other line of a section is prose, cut into sentences. */
+function readSections(id: string, sections: readonly Section[], note: Note): { services: Labelled[]; sentences: Sentence[] } {
+  const services: Labelled[] = [];
   const sentences: Sentence[] = [];
-  for (const section of doc.sections) {
+  for (const section of sections) {
     let lines = section.lines;
     if (section.title !== null && /libell/.test(fold(section.title))) {
       const list = parseLabelList(section.lines);
@@ -80,11 +101,14 @@ export function parseConvention(raw: string): ParsedDocument {
     }
     for (const mapped of splitSentences(lines)) sentences.push({ section, mapped, text: squashed(mapped) });
   }
+  return { services, sentences };
+}
 
-  const fees = readFees(id, tables, doc.sections, services, note);
-
-  // Sentences naming codes are rules; the other normative ones are unparsed.
-  const dates = readDates(title, sentences.map((s) => ({ article: s.section.path, text: s.text })), doc.closing.map((l) => l.text).join('\n'));
+/**
+ * Sentences naming a code are rules (and their codes are checked); the other normative
+ * sentences, except those the dates came from, are unparsed, an enumeration item by item.
+ */
+function readSentences(id: string, sentences: readonly Sentence[], used: ReadonlySet<number>, note: Note): { rules: RuleText[]; unparsed: Unparsed[] } {
   const rules: RuleText[] = [];
   const unparsed: Unparsed[] = [];
   const perArticle = new Map<string, number>();
@@ -102,19 +126,23 @@ export function parseConvention(raw: string): ParsedDocument {
       for (const issue of mentionIssues(m, article)) note(span?.[0] ?? s.section.start, issue);
       return;
     }
-    if (dates.used.includes(i)) return;
-    if (!isNormative(s.text) && !isRulesSection(s.section.title)) return;
+    if (used.has(i)) return;
+    if (!isNormative(s.text) && !isRulesSection(s.section.title)) {
+      // Text in a fee section is a table row or a rule about fees; anything else longer than a
+      // caption is likely what is left of a row the PDF extraction lost.
+      if (s.section.title !== null && /^(?:honoraires|tarifs?)\s*:?$/.test(fold(s.section.title).trim()) && s.text.split(' ').length >= 5) {
+        note(span?.[0] ?? s.section.start, {
+          severity: 'warning', code: 'other', where: article,
+          message: `text in a fee section outside any table row or rule (a table row may have been lost in the PDF extraction): "${s.text}"`,
+        });
+      }
+      return;
+    }
     for (const item of enumerationItems(s.mapped)) {
       unparsed.push({ where: item.marker ? `${article}, ${item.marker}` : article, text: squashed(item.text) });
     }
   });
-
-  const issues = [...located.sort((a, b) => a.at - b.at).map((l) => l.issue), ...dates.issues];
-  return {
-    id, kind: 'convention', format: 'inami-convention-text', title, url: null,
-    convention: conventionName(title), dates: dates.dates,
-    services: services.map((s) => s.def), fees, amendments: [], rules, issues, unparsed,
-  };
+  return { rules, unparsed };
 }
 
 /** The four reimbursement columns, in the printed order (ambulatory with/without, hospitalised with/without preferential regime). */
@@ -142,8 +170,8 @@ function readFees(
   id: string,
   tables: readonly TableBlock[],
   sections: readonly Section[],
-  services: readonly { def: ServiceDef; section: Section }[],
-  note: (at: number, issue: SourceIssue) => void,
+  services: readonly Labelled[],
+  note: Note,
 ): FeeRow[] {
   const fees: FeeRow[] = [];
   const priced = new Set<string>();

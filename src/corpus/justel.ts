@@ -12,11 +12,11 @@ import { isIsoDate, type IsoDate } from '../date.js';
 import type { ParsedDocument } from '../facts.js';
 import { entryIntoForce, parseFrenchDate } from './french.js';
 import { codeSetText } from './justel/blocks.js';
-import { readEntryClauses, type DatedSentence } from './justel/dates.js';
+import { readable, readEntryClauses, type DatedSentence } from './justel/dates.js';
 import { Emitter } from './justel/emit.js';
 import { JUSTEL_KEYS, readFrontMatter } from './justel/frontmatter.js';
 import { leadingLocator, type Target } from './justel/locators.js';
-import { matchForm, trimSpan } from './justel/normalise.js';
+import { matchForm, sourceText, trimSpan } from './justel/normalise.js';
 import { isBoilerplate, isNormative } from './justel/normative.js';
 import { RECOGNISERS, type Clause } from './justel/recognisers.js';
 import { buildOutline, scanQuotes, splitArticles, splitSentences, walk, type ArticleSlice, type PointNode, type QuoteSpan } from './justel/structure.js';
@@ -42,6 +42,9 @@ export function justelDocumentId(raw: string, fields: Record<string, string>): s
   if (eli) return eli[1];
   return 'sha256:' + createHash('sha256').update(raw).digest('hex').slice(0, 16);
 }
+
+// Cheap pre-filter: only sentences that may date something go to the entry-into-force reader.
+const DATING_HINT = /\bvigueur\b|\beffets\b/;
 
 const isoField = (v: string | undefined): IsoDate | null => (v && isIsoDate(v.trim()) ? v.trim() : null);
 
@@ -109,13 +112,14 @@ export function parseJustel(raw: string): ParsedDocument {
   const units = articles.flatMap((a) => outlineArticle(raw, a, out));
 
   // Entry into force: the act's clause, cross-checked with the front matter's "starts".
-  const dated: (DatedSentence & { span: [number, number] })[] = units.flatMap((u) =>
-    u.sentences.map((s) => ({ article: u.article.number, where: u.node.path, folded: s.skeleton, span: s.span })));
+  const dated: (DatedSentence & { span: [number, number] })[] = units.flatMap((u) => u.sentences
+    .filter((s) => DATING_HINT.test(s.skeleton))
+    .map((s) => ({ article: u.article.number, where: u.node.path, folded: s.skeleton, text: sourceText(raw, s.span[0], s.span[1]), span: s.span })));
   const clauses = readEntryClauses(dated, published, signed);
   const dateIssues: typeof out.issues = [];
   let eif: IsoDate | null;
   let basis: string;
-  const computed = clauses.act ? entryIntoForce(clauses.act.clause, published, signed) : entryIntoForce(null, published, signed);
+  const computed = clauses.act ? readable(entryIntoForce(clauses.act.clause, published, signed), clauses.act.text) : entryIntoForce(null, published, signed);
   const where = clauses.act?.where ?? 'front matter';
   if (computed.date) {
     eif = computed.date;

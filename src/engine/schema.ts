@@ -9,18 +9,16 @@
  *    stay …) are accepted and ignored, so integrators may send richer records.
  *  - A claim needs only `id`, `code` and `date`. `code` is any string: a code with an invalid
  *    check digit or of the wrong shape is decided (kind `unknown-code`), not a schema error.
- *  - Dates must be real ISO dates (2023-02-29 is refused). `claims` must not be empty, and
+ *  - Dates must be real ISO dates (2023-02-29 is refused: zod's ISO date checks month lengths
+ *    and leap years; the date tests compare it with src/date.ts isIsoDate). `claims` must not be empty, and
  *    claim ids must be unique within `claims`.
  *  - Errors name the field path as `claims[2].date`.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../date.js';
 
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine((s) => isIsoDate(s), 'not a real calendar date')
-  .meta({ format: 'date', description: 'ISO calendar date YYYY-MM-DD', example: '2024-11-18' });
+export const IsoDateSchema = z.iso
+  .date({ message: 'expected a real calendar date YYYY-MM-DD' })
+  .meta({ description: 'ISO calendar date YYYY-MM-DD', example: '2024-11-18' });
 
 export const AuthoritySchema = z.enum(['college-of-medical-directors', 'medical-adviser', 'dental-technical-council']);
 

@@ -69,12 +69,20 @@ export function planIngest(
   }
   // Consolidate every code the new documents touch, against what is stored, to find cross-document issues.
   const removed = new Set(plan.remove);
-  const touched = [...new Set(added.flatMap((a) => a.facts.map((f) => f.code)))];
+  const newByCode = new Map<string, CodeFact[]>();
+  for (const a of added) {
+    for (const f of a.facts) {
+      const list = newByCode.get(f.code);
+      if (list) list.push(f);
+      else newByCode.set(f.code, [f]);
+    }
+  }
+  const touched = [...newByCode.keys()];
   const stored = storedFacts(touched);
   const newIds = new Set(added.map((a) => a.input.doc.id));
   const issuesByDoc = new Map<string, ConsolidationIssue[]>();
   for (const code of touched) {
-    const facts = [...(stored.get(code) ?? []).filter((f) => !removed.has(f.document) && !newIds.has(f.document)), ...added.flatMap((a) => a.facts.filter((f) => f.code === code))];
+    const facts = [...(stored.get(code) ?? []).filter((f) => !removed.has(f.document) && !newIds.has(f.document)), ...newByCode.get(code)!];
     for (const issue of consolidate(code, facts).issues) {
       if (!newIds.has(issue.document)) continue;
       const list = issuesByDoc.get(issue.document) ?? [];
@@ -84,13 +92,13 @@ export function planIngest(
   }
   let r = rank;
   const reports: IngestReport[] = [];
-  for (const a of added) {
+  // The last version of a document given twice in one batch wins: keep only its rows.
+  const last = new Map(added.map((a, i) => [a.input.doc.id, i]));
+  added.forEach((a, i) => {
     const { doc, raw, file } = a.input;
     const report = reportOf(doc, file, a.status, now, issuesByDoc.get(doc.id));
     reports.push(report);
-    // A replaced document keeps no stale row: remove it first, even if it appeared twice in this batch.
-    plan.documents = plan.documents.filter((d) => d.id !== doc.id);
-    plan.facts = plan.facts.filter((f) => f.document !== doc.id);
+    if (last.get(doc.id) !== i) return;
     plan.documents.push({
       id: doc.id, rank: ++r, kind: doc.kind, format: doc.format, title: doc.title, url: doc.url, convention: doc.convention,
       signed: doc.dates.signed, published: doc.dates.published, entry_into_force: doc.dates.entryIntoForce, valid_until: doc.dates.validUntil,
@@ -100,7 +108,7 @@ export function planIngest(
       const label = f.op === 'define' ? f.label : f.op === 'label' ? f.label : null;
       plan.facts.push({ document: doc.id, seq: f.seq, code: f.code, op: f.op, labelFolded: label ? fold(label) : null, data: JSON.stringify(f) });
     }
-  }
+  });
   plan.reports = slots.map((s) => (typeof s === 'number' ? reports[s] : s));
   return plan;
 }

@@ -4,6 +4,7 @@
  * writers that must not interleave take transaction-scoped advisory locks.
  */
 import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { KEY_PREFIX, RANGE_PREFIX, codeFacts, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
   BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
@@ -97,6 +98,8 @@ export class PostgresStore implements Store {
    * connections for reads (facts of the codes it checks), which waiters must not all have taken.
    */
   private readonly beneficiaries: Semaphore;
+  /** Set while a `withBeneficiary` fn runs, to refuse nested calls. */
+  private readonly inBeneficiary = new AsyncLocalStorage<{ open: boolean }>();
 
   constructor(private readonly pool: pg.Pool, poolSize: number) {
     this.beneficiaries = new Semaphore(Math.max(1, Math.floor(poolSize / 2)));
@@ -256,6 +259,9 @@ export class PostgresStore implements Store {
   }
 
   async withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T> {
+    // A nested call would wait, on another connection, for a lock its own caller holds: fail instead of hanging.
+    if (this.inBeneficiary.getStore()?.open) throw new Error('withBeneficiary cannot be nested: one transaction per beneficiary at a time');
+    const context = { open: true };
     return this.beneficiaries.run(() =>
       inTransaction(this.pool, async (c) => {
         // Held until COMMIT/ROLLBACK; READ COMMITTED then gives every later statement the state the previous holder committed.
@@ -269,9 +275,10 @@ export class PostgresStore implements Store {
           record: async (lines) => (guard(), this.recordIn(c, beneficiary, lines)),
         };
         try {
-          return await fn(h);
+          return await this.inBeneficiary.run(context, () => fn(h));
         } finally {
           open = false;
+          context.open = false;
         }
       }),
     );

@@ -47,6 +47,8 @@ function migrate(db: Database.Database): void {
   apply.immediate();
 }
 
+const NESTED = 'withBeneficiary cannot be nested: one transaction per beneficiary at a time';
+
 function isBusy(e: unknown): boolean {
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 }
@@ -61,7 +63,6 @@ export class SqliteStore implements Store {
   private readonly writer = new Semaphore(1);
   /** The write transaction the current async context runs in, if any (see write()). */
   private readonly inWrite = new AsyncLocalStorage<{ open: boolean }>();
-  private savepoints = 0;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -87,13 +88,10 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Runs `fn` in a write transaction (IMMEDIATE: the write lock is taken before anything is read).
-   * Called again from inside `fn` (a registry update during `withBeneficiary`), it joins the open
-   * transaction as a savepoint: waiting for the writer slot there would wait for itself forever.
+   * Runs `fn` in a write transaction (IMMEDIATE: the write lock is taken before anything is read),
+   * with the async context marked so that writes from inside `fn` know they are inside.
    */
-  private write<T>(fn: () => Promise<T> | T): Promise<T> {
-    const outer = this.inWrite.getStore();
-    if (outer?.open) return this.savepoint(fn);
+  private transaction<T>(fn: () => Promise<T> | T): Promise<T> {
     return this.writer.run(async () => {
       await this.beginImmediate();
       const token = { open: true };
@@ -110,28 +108,20 @@ export class SqliteStore implements Store {
     });
   }
 
-  private async savepoint<T>(fn: () => Promise<T> | T): Promise<T> {
-    const name = `nested_${++this.savepoints}`;
-    const undo = () => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
-    this.db.exec(`SAVEPOINT ${name}`);
-    let result: Promise<T> | T;
+  /**
+   * Runs a synchronous write atomically. Called from inside `withBeneficiary` (a registry update
+   * during a check), it joins the open transaction as a savepoint: waiting for the writer slot
+   * there would wait for itself forever. Being synchronous, savepoints cannot interleave.
+   */
+  private async write<T>(body: () => T): Promise<T> {
+    if (!this.inWrite.getStore()?.open) return this.transaction(body);
+    this.db.exec('SAVEPOINT nested_write');
     try {
-      result = fn();
-    } catch (e) {
-      undo();
-      throw e;
-    }
-    if (!(result instanceof Promise)) {
-      // A synchronous body releases before anything else runs: savepoints of concurrent callers cannot interleave.
-      this.db.exec(`RELEASE ${name}`);
+      const result = body();
+      this.db.exec('RELEASE nested_write');
       return result;
-    }
-    try {
-      const value = await result;
-      this.db.exec(`RELEASE ${name}`);
-      return value;
     } catch (e) {
-      undo();
+      this.db.exec('ROLLBACK TO nested_write; RELEASE nested_write');
       throw e;
     }
   }
@@ -240,6 +230,8 @@ export class SqliteStore implements Store {
   }
 
   async withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T> {
+    // Only withBeneficiary keeps a write transaction open across awaits: an open one here means a nested call.
+    if (this.inWrite.getStore()?.open) throw new Error(NESTED);
     let open = true;
     const guard = () => {
       if (!open) throw new Error(`the history of ${beneficiary} was used after its transaction ended`);
@@ -249,7 +241,7 @@ export class SqliteStore implements Store {
       record: async (lines) => (guard(), this.recordSync(beneficiary, lines)),
     };
     try {
-      return await this.write(() => fn(h));
+      return await this.transaction(() => fn(h));
     } finally {
       open = false;
     }

@@ -353,6 +353,18 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await s.historyOf('P-001')).toHaveLength(1);
       });
 
+      it('refuses a nested withBeneficiary instead of waiting for itself', async () => {
+        const s = await track();
+        const recorded = await s.withBeneficiary('P-001', async (h) => {
+          await expect(s.withBeneficiary('P-001', async () => 1)).rejects.toThrow(/nested/);
+          await expect(s.withBeneficiary('P-002', async () => 1)).rejects.toThrow(/nested/);
+          return h.record([line('L1', '2024-11-18')]);
+        });
+        expect(recorded.recorded).toEqual(['L1']);
+        // Once fn has returned, the store takes new transactions again.
+        expect((await s.withBeneficiary('P-002', (h) => h.record([line('L1', '2024-11-18')]))).recorded).toEqual(['L1']);
+      });
+
       it('serializes 20 concurrent callers for one beneficiary across two handles (processes)', async () => {
         const a = await track();
         const b = await track(a);

@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -145,7 +145,19 @@ export async function startPostgres(binaries: PostgresBinaries | null = findPost
     rmSync(dir, { recursive: true, force: true });
   };
   // The safety net for a test run that dies before afterAll: never leave a server behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopSync();
+    // Then die of the signal as if nobody had listened (unless someone else handles it).
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const detach = () => {
+    process.removeListener('exit', stopSync);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
   process.once('exit', stopSync);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   try {
     await exec(binaries.initdb, ['-D', data, '-U', 'nomen', '-A', 'trust', '-E', 'UTF8', '--locale=C', '-N']);
@@ -197,7 +209,7 @@ export async function startPostgres(binaries: PostgresBinaries | null = findPost
       async stop() {
         if (stopped) return;
         stopped = true;
-        process.removeListener('exit', stopSync);
+        detach();
         try {
           if (admin) await admin.then((c) => c.end()).catch(() => {});
           if (started) await exec(binaries.pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -207,13 +219,8 @@ export async function startPostgres(binaries: PostgresBinaries | null = findPost
       },
     };
   } catch (e) {
-    process.removeListener('exit', stopSync);
+    detach();
     stopSync();
     throw e;
   }
-}
-
-/** The directory of the binaries, for messages. */
-export function postgresBinDir(b: PostgresBinaries): string {
-  return dirname(b.initdb);
 }

@@ -33,16 +33,31 @@ function endsWithHyphen(text: string): boolean {
   return t.length > 1 && t[t.length - 1] === '-' && /[\p{L}\d]/u.test(t[t.length - 2]);
 }
 
+/** The empty logical line that marks a hard break (where a table was taken out before a new sentence). */
+export function isBreak(line: Mapped): boolean {
+  return line.text === '';
+}
+
 /**
  * Builds logical lines from physical ones: blank lines vanish, and a line ending in a
- * hyphenated word continues with the next non-blank line.
+ * hyphenated word continues with the next non-blank line. `cuts` are raw offsets where
+ * something was taken out (tables): when the text resumes there with a capital, a break
+ * line is inserted, so that a table caption and the text after the table stay apart.
  */
-export function logicalLines(raw: string, lines: readonly RawLine[]): Mapped[] {
+export function logicalLines(raw: string, lines: readonly RawLine[], cuts: readonly number[] = []): Mapped[] {
   const out: Mapped[] = [];
   let cur: Mapped | null = null;
+  let prevEnd = -1;
   for (const line of lines) {
     if (isBlank(line)) continue;
     const m = fromRaw(raw, line.start, line.end);
+    const afterCut = cuts.some((c) => c > prevEnd && c < line.start);
+    prevEnd = line.end;
+    if (cur && afterCut && !endsWithHyphen(cur.text) && /^\s*\p{Lu}/u.test(m.text)) {
+      out.push(cur, fromRaw(raw, line.start, line.start));
+      cur = m;
+      continue;
+    }
     if (cur && endsWithHyphen(cur.text)) {
       const body = cur.text.trimEnd();
       const next = trim(m);

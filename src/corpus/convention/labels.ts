@@ -58,6 +58,7 @@ export function parseLabelList(lines: readonly Mapped[]): { entries: LabelEntry[
     open = null;
   };
   for (const line of lines) {
+    if (line.text === '') continue; // a hard break carries no text
     const m = CODE_START.exec(line.text);
     const afterSentence = prose.length === 0 || /[.;:!?]\s*$/.test(prose[prose.length - 1].text);
     if (m && (open !== null || afterSentence)) {

@@ -51,6 +51,11 @@ export function splitSentences(lines: readonly Mapped[]): Mapped[] {
   lines.forEach((line, k) => {
     const base = starts[k];
     const text = line.text;
+    if (text === '') {
+      // A hard break (see logicalLines): whatever precedes is complete.
+      cut(base, base + 1);
+      return;
+    }
     const body = text.trimEnd();
     // Stops inside the line (not at its end). Inside an enumeration, items end at line ends:
     // a stop within an item ("… articles 4, 5, et 6. Il s'agit …") does not close the list.

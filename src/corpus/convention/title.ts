@@ -8,7 +8,7 @@ const AFTER_TITLE = /^\s*(?:vu|sur proposition|il est convenu|considerant|articl
 /** The title: the opening lines up to the first recital, de-hyphenated and squashed (at most 8 lines). */
 export function extractTitle(preamble: readonly Mapped[]): { title: string; lines: Mapped[] } {
   const lines: Mapped[] = [];
-  for (const l of preamble.slice(0, 8)) {
+  for (const l of preamble.filter((p) => p.text !== '').slice(0, 8)) {
     if (AFTER_TITLE.test(fold(l.text))) break;
     lines.push(l);
   }

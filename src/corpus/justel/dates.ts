@@ -13,14 +13,16 @@ export interface DatedSentence {
   /** Article path of the sentence, for issues. */
   where: string;
   folded: string;
+  /** The sentence as written (squashed), to quote in a basis the clause cannot be read from. */
+  text: string;
 }
 
 /** The act's clause (or its absence) and the articles with their own date. */
 export interface EntryClauses {
-  act: { clause: string; where: string } | null;
+  act: { clause: string; where: string; text: string } | null;
   overrides: { article: string; where: string; result: EntryIntoForce }[];
   /** Dating sentences that could not be read (reported as unparsed by the caller). */
-  unread: { where: string; folded: string }[];
+  unread: DatedSentence[];
 }
 
 const VERB = String.raw`(?:entre(?:nt)? en vigueur|produi(?:t|sent) (?:ses|leurs) effets|sort(?:ent)? (?:ses|leurs) effets)`;
@@ -50,6 +52,11 @@ function articleNumbers(list: string): string[] {
   return out;
 }
 
+/** A basis that quotes the act as written rather than the folded form the clause was read from. */
+export function readable(result: EntryIntoForce, text: string): EntryIntoForce {
+  return result.date === null && result.basis.startsWith('clause not understood') ? { date: null, basis: `clause not understood: ${text}` } : result;
+}
+
 /** Finds the act's entry-into-force clause and every article dated on its own. */
 export function readEntryClauses(sentences: DatedSentence[], published: IsoDate | null, signed: IsoDate | null): EntryClauses {
   const out: EntryClauses = { act: null, overrides: [], unread: [] };
@@ -61,21 +68,21 @@ export function readEntryClauses(sentences: DatedSentence[], published: IsoDate 
     if (act && out.act === null) {
       const cut = EXCEPTION.exec(s.folded.slice(act.index));
       const clause = cut ? s.folded.slice(act.index, act.index + cut.index) : s.folded.slice(act.index);
-      out.act = { clause: normaliseClause(clause), where: s.where };
+      out.act = { clause: normaliseClause(clause), where: s.where, text: s.text };
       rest = cut ? s.folded.slice(act.index + cut.index) : '';
       read = true;
     }
     const own = THIS_ARTICLE.exec(rest);
     if (own) {
-      out.overrides.push({ article: s.article, where: s.where, result: entryIntoForce(normaliseClause(own[1]), published, signed) });
+      out.overrides.push({ article: s.article, where: s.where, result: readable(entryIntoForce(normaliseClause(own[1]), published, signed), s.text) });
       read = true;
     }
     for (const m of rest.matchAll(NAMED_ARTICLES)) {
-      const result = entryIntoForce(normaliseClause(m[2]), published, signed);
+      const result = readable(entryIntoForce(normaliseClause(m[2]), published, signed), s.text);
       for (const article of articleNumbers(m[1])) out.overrides.push({ article, where: s.where, result });
       read = true;
     }
-    if (!read) out.unread.push({ where: s.where, folded: s.folded });
+    if (!read) out.unread.push(s);
   }
   return out;
 }

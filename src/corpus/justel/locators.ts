@@ -100,16 +100,27 @@ export function leadingLocator(text: string): { article: string | null; parts: s
   const lead = /^\s*(?:Au|au|Aux|aux|À|à|A|a|Dans|dans|En|en)(?=[ \t])/.exec(text);
   if (lead) {
     const r = scanLocator(text, lead[0].length);
-    if (r.article !== null || r.parts.length) return { article: r.article, parts: r.parts };
+    if (r.article !== null) return { article: r.article, parts: [...r.parts, ...laterLocator(text, r.end)] };
+    if (r.parts.length) return { article: null, parts: r.parts };
   }
   // The article may be named later in the intro sentence ("Dans l'annexe …, à l'article 14, …").
   const m = ARTICLE_INTRO.exec(text.slice(0, 400));
   if (m) {
-    const at = text.indexOf("article", m.index) - 2;
+    const at = text.indexOf('article', m.index) - 2;
     const r = scanLocator(text, Math.max(at, 0));
-    if (r.article !== null) return { article: r.article, parts: r.parts };
+    if (r.article !== null) return { article: r.article, parts: [...r.parts, ...laterLocator(text, r.end)] };
   }
   return { article: null, parts: [] };
+}
+
+/** "A l'article 26, § 4, de la même annexe, au 1er alinéa, les numéros …": the locator after the annex clause. */
+function laterLocator(text: string, from: number): string[] {
+  const head = text.slice(0, Math.min(text.length, from + 400));
+  for (const m of head.slice(from).matchAll(/,\s*(?:au|aux|à la|a la|dans le|dans la|dans l['’])(?=\s)/g)) {
+    const r = scanLocator(head, from + (m.index ?? 0) + m[0].length);
+    if (r.parts.length && /,\s*$/.test(head.slice(0, r.end))) return r.parts;
+  }
+  return [];
 }
 
 /**

@@ -45,7 +45,7 @@ const QLIST = String.raw`«\d+»(?:(?:,| et|, et| ou) «\d+»)*`;
 
 const RULE_ANCHOR = String.raw`la (?:(\S+) )?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations) ${NO}(${CODES})`;
 const OBJ = String.raw`(?:la|les) prestations? (et (?:la|les) regles? d'application )?suivantes?`;
-const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (${QLIST})| (apres|avant|entre) (?:les mots |le mot |les termes |le terme )?«(\d+)»(?: et (?:les mots |le mot )?«(\d+)»)?)?`, 'g');
+const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (?:les mots |le mot |les termes |le terme )?(${QLIST})| (apres|avant|entre) (?:les mots |le mot |les termes |le terme )?«(\d+)»(?: et (?:les mots |le mot )?«(\d+)»)?)?`, 'g');
 const CODE_INTO_RULE = new RegExp(String.raw`${RULE_ANCHOR},? (?:le|les) ${NO}(${CODES}) (?:est|sont) ${INS} (apres|avant) (?:le |les )?${NO}(${CODES})`);
 const RULE_COMPLETED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) completee?s? par (?:le |les )?${NO}(${CODES})`);
 const RULE_REPLACED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) (?:(remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit)|(${DEL}))`);
@@ -412,7 +412,7 @@ const provisionChanged: Recogniser = (c) => {
       const said = cleanText(c.raw.slice(c.span[0], c.span[1])).replace(/^.*?\bcompl[ée]t[ée]e?s? par\s+/i, '').replace(/[.;]$/, '');
       const ks = placeholders(rest);
       const added = ks.length === 1 ? inlineText(quoteText(c, ks[0])) : unquote(said);
-      const outside = ks.length === 1 && squash(rest.replace(/«\d+»/, '').replace(/[.;]\s*$/, '')) !== '';
+      const outside = ks.length === 1 && squash(rest.replace(/«\d+»/, '').replace(/\b(?:les mots|le mot|les termes|le terme)\b/, '').replace(/[.;]\s*$/, '')) !== '';
       const note = outside ? `words added at the end; the act says: completed by ${said.replace(/"\s*([^"]*?)\s*"/g, '"$1"')}` : 'words added at the end';
       emit(c, { op: 'replace-text', old: null, new: added, codes: allCodes(codeSetsOf(added)) }, parts, c.span, note);
       return 0;

@@ -13,7 +13,7 @@ export const frequencyCalendar: ExtractionPattern = {
     "L'intervention de l'assurance pour la prestation n° 474633-474644 est limitée à une fois par jour.",
     "L'intervention de l'assurance pour la prestation n° 477374-477385 est limitée à une seule fois par an.",
     'Les prestations n°s 558633-558644 et 558854-558865 ne peuvent être portées en compte qu\'une seule fois par an sauf accord préalable du médecin conseil.',
-    'Une seule de ces prestations peut être portée en compte par jour.',
+    'Les honoraires prévus sous les n°s 598006 à 599023 ne sont pas cumulables entre eux. Une seule de ces prestations peut être portée en compte par jour.',
   ],
   match(c) {
     const head = beforeException(c.folded);

@@ -2,7 +2,7 @@
 import { exceptionsOf, joinNotes, subjectOf, type ExtractionPattern } from '../pattern.js';
 import { numberWord, readCodes } from '../sentences.js';
 
-const REPEAT = /\bla repetition de (?:la prestation|des prestations) (.+?) ne peut etre (?:portee en compte|attestee) qu'apres une periode de (\w+) (mois|jours)\b/;
+const REPEAT = /\bla repetition (?:de la prestation|des prestations) (.+?) ne peut etre (?:portee en compte|attestee) qu'apres une periode de (\w+) (mois|jours)\b/;
 const LESION = /\bne peu(?:t|vent) pas etre repetee?s? (pour une meme lesion )?dans une periode de (\w+) (mois|jours)\b/;
 
 export const interval: ExtractionPattern = {

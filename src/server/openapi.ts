@@ -1,0 +1,232 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the zod schemas the server validates and
+ * answers with (`z.toJSONSchema`): the check request is the very schema the CLI validates.
+ * Request schemas are rendered as inputs (unknown nested fields allowed, as the parser does),
+ * response schemas as outputs.
+ */
+import { z } from 'zod';
+import { ClaimSchema, DecisionSchema, ReasonSchema } from '../engine/schema.js';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
+import {
+  AtParam, BeneficiaryHistorySchema, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema, DocumentIdParam,
+  DocumentListSchema, DocumentsUpload, DocumentViewSchema, HealthSchema, HttpCheckRequest, HttpCheckResponse, IngestReportSchema,
+  IngestResultSchema, LangParam, LimitParam, ProblemSchema, ProblemTypeSchema, QueryParam, SearchResultSchema, TimelinePointSchema,
+} from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/** Named request schemas (rendered as inputs). */
+const INPUTS: Record<string, z.ZodType> = {
+  CheckRequest: HttpCheckRequest,
+  Claim: ClaimSchema,
+  DocumentsUpload,
+};
+
+/** Named response schemas (rendered as outputs). */
+const OUTPUTS: Record<string, z.ZodType> = {
+  CheckResponse: HttpCheckResponse,
+  Decision: DecisionSchema,
+  Reason: ReasonSchema,
+  CommitResult: CommitResultSchema,
+  CodeView: CodeViewSchema,
+  CodeHistory: CodeHistorySchema,
+  TimelinePoint: TimelinePointSchema,
+  SearchResult: SearchResultSchema,
+  IngestReport: IngestReportSchema,
+  IngestResult: IngestResultSchema,
+  DocumentList: DocumentListSchema,
+  DocumentView: DocumentViewSchema,
+  BeneficiaryHistory: BeneficiaryHistorySchema,
+  Health: HealthSchema,
+  Problem: ProblemSchema,
+  ProblemType: ProblemTypeSchema,
+};
+
+function strip(schema: Json): Json {
+  // Components are embedded in the OpenAPI document: their own $schema/$id would re-root their refs.
+  const { $schema: _s, $id: _i, ...rest } = schema;
+  return rest;
+}
+
+function components(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const out = z.toJSONSchema(registry, { io, uri: REF, unrepresentable: 'any', target: 'draft-2020-12' }) as { schemas: Record<string, Json> };
+  const result: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(out.schemas)) {
+    // A schema named in zod's global registry but not here lands in `__shared`: every one the API uses must be named above.
+    if (id === '__shared') throw new Error(`openapi: unnamed shared schemas ${Object.keys((schema.$defs as Json) ?? {}).join(', ')}: add them to INPUTS or OUTPUTS`);
+    result[id] = strip(schema);
+  }
+  return result;
+}
+
+function param(name: string, where: 'query' | 'path', schema: z.ZodType, required = where === 'path'): Json {
+  const s = strip(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json);
+  const { description, ...rest } = s;
+  return { name, in: where, required, description, schema: rest };
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: REF(ref) } } });
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      {
+        description: Object.values(PROBLEM_TYPES).filter((t) => t.status === s).map((t) => t.title).join('; ') || 'Problem',
+        content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: REF('Problem') } } },
+      },
+    ]),
+  );
+const ok = (description: string, ref: string) => ({ description, content: json(ref) });
+const lang = () => param('lang', 'query', LangParam);
+const bearer = [{ bearer: [] }, {}];
+
+/** The OpenAPI document of the API (built once per server). */
+export function openApiDocument(options: { version?: string; auth?: boolean } = {}): Json {
+  const paths: Json = {
+    '/v1/check': {
+      post: {
+        operationId: 'check',
+        summary: 'Decide claim lines (contract §4)',
+        description:
+          'Which lines are reimbursable, for how much, and why. The lines the server holds for `beneficiary.id` count as history. ' +
+          'With `"commit": true` the accepted lines are recorded as that history, in one transaction serialized per beneficiary; line ids are idempotency keys. ' +
+          'With a token configured, server-held history is read and written only with `Authorization: Bearer`.',
+        parameters: [lang()],
+        security: bearer,
+        requestBody: { required: true, content: json('CheckRequest') },
+        responses: { '200': ok('One decision per claim, in request order', 'CheckResponse'), ...problems(400, 401, 409, 413, 415, 422, 500, 503) },
+      },
+    },
+    '/v1/check/batch': {
+      post: {
+        operationId: 'checkBatch',
+        summary: 'Decide many requests: one JSON request per line (NDJSON), one response per line',
+        description: 'The CLI\'s `check --ndjson`, streamed. A malformed line gives `{"line": n, "error": {…}}` and the run goes on. Stateless: no server-held history.',
+        parameters: [lang()],
+        requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One CheckRequest per line' } } } },
+        responses: {
+          '200': { description: 'One CheckResponse (or error object) per non-blank input line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+          ...problems(415, 500),
+        },
+      },
+    },
+    '/v1/beneficiaries/{id}/history': {
+      get: {
+        operationId: 'beneficiaryHistory',
+        summary: 'The lines the server holds for a beneficiary (recorded by committed checks)',
+        parameters: [param('id', 'path', BeneficiaryIdParam)],
+        security: bearer,
+        responses: { '200': ok('In date order, then recording order', 'BeneficiaryHistory'), ...problems(401, 500) },
+      },
+    },
+    '/v1/codes/{code}': {
+      get: {
+        operationId: 'showCode',
+        summary: 'The state of a code on a date (contract §3)',
+        parameters: [param('code', 'path', CodeParam), param('at', 'query', AtParam)],
+        responses: { '200': ok('The state, with its rules and sources', 'CodeView'), ...problems(400, 404, 500) },
+      },
+    },
+    '/v1/codes/{code}/history': {
+      get: {
+        operationId: 'codeHistory',
+        summary: 'Every change of a code over time, with its act, and the timeline of value and fee',
+        parameters: [param('code', 'path', CodeParam)],
+        responses: { '200': ok('Changes in date order', 'CodeHistory'), ...problems(400, 404, 500) },
+      },
+    },
+    '/v1/search': {
+      get: {
+        operationId: 'search',
+        summary: 'Codes by French words of their label or by a code prefix, on a date',
+        parameters: [param('q', 'query', QueryParam, true), param('at', 'query', AtParam), param('limit', 'query', LimitParam)],
+        responses: { '200': ok('Matching codes', 'SearchResult'), ...problems(400, 500) },
+      },
+    },
+    '/v1/documents': {
+      get: {
+        operationId: 'listDocuments',
+        summary: 'The documents in the database (like `nomen documents --json`)',
+        responses: { '200': ok('In ingestion order', 'DocumentList'), ...problems(500) },
+      },
+      post: {
+        operationId: 'ingest',
+        summary: 'Ingest legal documents (contract §2): all or none',
+        description:
+          'The format is detected (Justel act in Markdown, INAMI convention text, coefficient table). Send one document as a text body (`?name=` names it), ' +
+          'or several as JSON. Idempotent: the same document again changes nothing (200); a new or replaced one gives 201.',
+        parameters: [param('name', 'query', z.string().min(1).max(200).describe('File name of a raw-text upload, for messages'), false)],
+        security: bearer,
+        requestBody: {
+          required: true,
+          content: {
+            'text/plain': { schema: { type: 'string' } },
+            'text/markdown': { schema: { type: 'string' } },
+            'text/csv': { schema: { type: 'string' } },
+            'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+            ...json('DocumentsUpload'),
+          },
+        },
+        responses: {
+          '200': ok('Every document was already there (unchanged)', 'IngestResult'),
+          '201': ok('At least one document was added or replaced', 'IngestResult'),
+          ...problems(400, 401, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/v1/documents/{id}': {
+      get: {
+        operationId: 'showDocument',
+        summary: 'A document: its text, every fact extracted from it (located in the text), its issues and unparsed sentences',
+        parameters: [param('id', 'path', DocumentIdParam)],
+        responses: { '200': ok('The document', 'DocumentView'), ...problems(404, 500) },
+      },
+    },
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness and database reachability',
+        responses: { '200': ok('Serving', 'Health'), '503': ok('Shutting down or database unreachable', 'Health') },
+      },
+    },
+    '/openapi.json': {
+      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+    },
+    '/problems/{kind}': {
+      get: {
+        operationId: 'problemType',
+        summary: 'What a problem `type` means',
+        parameters: [param('kind', 'path', z.enum(Object.keys(PROBLEM_TYPES) as [string, ...string[]]))],
+        responses: { '200': ok('The problem type', 'ProblemType'), ...problems(404) },
+      },
+    },
+  };
+  const schemas = { ...components(INPUTS, 'input'), ...components(OUTPUTS, 'output') };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'nomen',
+      version: options.version ?? '0.1.0',
+      description:
+        'The Belgian nomenclature of health services (INAMI/RIZIV) as executable law. Money and relative values are decimal strings; dates are ISO YYYY-MM-DD. ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each offending field.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: options.auth === false ? 'Not configured on this server: every operation is open.' : 'The token of NOMEN_TOKEN; needed for writes (and server-held history) when configured.',
+        },
+      },
+    },
+  };
+}

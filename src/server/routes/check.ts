@@ -1,0 +1,134 @@
+/**
+ * `POST /v1/check` (contract §4, with server-held history and `commit`), `POST /v1/check/batch`
+ * (the CLI's `check --ndjson`), and `GET /v1/beneficiaries/{id}/history`.
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { decide, type EngineContext } from '../../engine/decide.js';
+import { runBatch } from '../../engine/batch.js';
+import { validateRequest, type CheckRequest, type Claim } from '../../engine/schema.js';
+import type { InstitutionFacts } from '../../rules/context.js';
+import type { Store } from '../../store/types.js';
+import { localeOf, parseParams, type RouteDeps } from '../common.js';
+import { acceptedLines, mergeHistory } from '../history.js';
+import { bodyFields, ProblemError } from '../problem.js';
+import { BeneficiaryIdParam, type BeneficiaryHistorySchema, type HttpCheckResponse } from '../schemas.js';
+
+type CheckAnswer = z.infer<typeof HttpCheckResponse>;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The institutions the lines name that the request does not define, read from the registry now:
+ * a registry change made by another process counts from the next request on.
+ */
+async function registryFor(store: Store, request: CheckRequest, history: readonly Claim[]): Promise<Map<string, InstitutionFacts> | null> {
+  const own = new Set((request.institutions ?? []).map((i) => i.id));
+  const wanted = new Set<string>();
+  for (const c of request.claims) if (c.institution && !own.has(c.institution)) wanted.add(c.institution);
+  for (const c of history) if (c.institution && !own.has(c.institution)) wanted.add(c.institution);
+  if (wanted.size === 0) return null;
+  const map = new Map<string, InstitutionFacts>();
+  for (const id of wanted) {
+    const inst = await store.institution(id);
+    if (inst) map.set(id, inst);
+  }
+  return map;
+}
+
+function withRegistry(ctx: EngineContext, registry: Map<string, InstitutionFacts> | null): EngineContext {
+  return registry ? { ...ctx, institutions: registry } : ctx;
+}
+
+/** Registers the decision routes. */
+export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { store, engines, auth } = deps;
+  // JSON only here: a text/plain body is refused (415) rather than read as a string.
+  app.removeContentTypeParser('text/plain');
+
+  app.post('/v1/check', async (req): Promise<CheckAnswer> => {
+    const locale = localeOf(req);
+    let value: unknown = req.body;
+    let commit = false;
+    if (isObject(value) && 'commit' in value) {
+      const { commit: c, ...rest } = value;
+      if (typeof c !== 'boolean') {
+        throw new ProblemError('invalid-request', 'commit: expected a boolean', [{ in: 'body', path: 'commit', pointer: '#/commit', detail: 'expected a boolean' }]);
+      }
+      commit = c;
+      value = rest;
+    }
+    // Authentication before validation: an unauthenticated writer learns nothing from the answer.
+    if (commit) auth.require(req, 'committing lines to the server-held history');
+    const v = validateRequest(value);
+    if (!v.ok) {
+      throw new ProblemError('invalid-request', v.errors.map((e) => `${e.path || '(request)'}: ${e.message}`).join('; '), bodyFields(v.errors));
+    }
+    const request = v.request;
+    const beneficiary = request.beneficiary?.id;
+    if (commit && beneficiary === undefined) {
+      throw new ProblemError('invalid-request', 'beneficiary.id: required to commit (the history is held per beneficiary)', [
+        { in: 'body', path: 'beneficiary.id', pointer: '#/beneficiary/id', detail: 'required to commit' },
+      ]);
+    }
+    const ctx = engines.context(locale);
+    // With a token configured, server-held history is personal data: only authenticated requests read it.
+    if (beneficiary === undefined || !auth.allows(req)) {
+      const registry = await registryFor(store, request, request.history ?? []);
+      return { ...decide(request, withRegistry(ctx, registry)), storedLines: null };
+    }
+    if (!commit) {
+      const merged = mergeHistory(request, await store.historyOf(beneficiary));
+      const registry = await registryFor(store, request, merged.history);
+      return { ...decide({ ...request, history: merged.history }, withRegistry(ctx, registry)), storedLines: merged.used };
+    }
+    // Check and record in one transaction serialized per beneficiary (across processes): two
+    // concurrent requests for one beneficiary are decided one after the other, each seeing the
+    // lines the other recorded.
+    return store.withBeneficiary(beneficiary, async (h) => {
+      const merged = mergeHistory(request, await h.lines());
+      if (merged.conflicts.length) {
+        throw new ProblemError(
+          'conflict',
+          `line id${merged.conflicts.length > 1 ? 's' : ''} ${merged.conflicts.map((c) => c.id).join(', ')} already recorded for this beneficiary with other content: a line id is the line's idempotency key`,
+          merged.conflicts.map((c) => ({ in: 'body', path: `claims[${c.index}].id`, pointer: `#/claims/${c.index}/id`, detail: 'already recorded with other content' })),
+        );
+      }
+      const registry = await registryFor(store, request, merged.history);
+      const response = decide({ ...request, history: merged.history }, withRegistry(ctx, registry));
+      const committed = await h.record(acceptedLines(request, response));
+      return { ...response, storedLines: merged.used, committed };
+    });
+  });
+
+  await app.register(async (batch) => {
+    // NDJSON only here, streamed to the engine as it arrives, in constant memory (no body limit).
+    batch.removeAllContentTypeParsers();
+    batch.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+    batch.post('/v1/check/batch', async (req, reply) => {
+    // The registry is read once per batch; a batch is stateless (it neither reads nor writes server-held history).
+    const registry = new Map((await store.institutions()).map((i) => [i.id, i as InstitutionFacts]));
+    const ctx = withRegistry(engines.context(localeOf(req)), registry);
+    const out = new PassThrough();
+    runBatch(req.body as Readable, out, ctx).then(
+      () => out.end(),
+      (e: unknown) => {
+        // Headers are gone: the client sees a truncated stream; the error is logged without data.
+        req.log.error({ err: { type: (e as Error)?.name } }, 'batch failed');
+        out.destroy(e as Error);
+      },
+    );
+    return reply.type('application/x-ndjson; charset=utf-8').send(out);
+    });
+  });
+
+  app.get('/v1/beneficiaries/:id/history', async (req): Promise<z.infer<typeof BeneficiaryHistorySchema>> => {
+    auth.require(req, 'reading a beneficiary\'s history');
+    const { id } = parseParams('path', req.params, { id: BeneficiaryIdParam }, ['id']);
+    const lines = await store.historyOf(id!);
+    return { beneficiary: id!, lines: lines.map((l) => ({ id: l.id, date: l.date, claim: l.claim as Record<string, unknown> })) };
+  });
+}
