@@ -41,4 +41,4 @@ export function printJson(value: unknown): void {
 }
 
 /** Help text shared by the --db option. */
-export const DB_HELP = `database: a SQLite file (default ./${DEFAULT_DB}, or $NOMEN_DB), created and loaded with the built-in corpus on first use`;
+export const DB_HELP = `database: a SQLite file (default ./${DEFAULT_DB}, or $NOMEN_DB) or a postgres://user@host/db URL; a new database is loaded with the built-in corpus on first use`;

@@ -156,7 +156,7 @@ describe('quote, indication, derived, staffing', () => {
 
   test('indication from options and from a facts file', async () => {
     let r = await run('indication', '--organ', 'liver', '--tumour', 'hepatocellular-carcinoma', '--count', '1', '--size', '1.8');
-    expect(r.out).toContain('LISTED: listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm');
+    expect(r.out).toContain('listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm');
     r = await run('indication', '--organ', 'liver', '--tumour', 'metastasis-other-primary', '--count', '2', '--size', '3', '--json');
     const j = JSON.parse(r.out);
     expect(j.outcome).toBe('not-listed');
@@ -165,7 +165,7 @@ describe('quote, indication, derived, staffing', () => {
     r = await run('indication', '--facts', f, '--json');
     expect(JSON.parse(r.out).matched[0].id).toBe('kidney.rcc-t1a');
     r = await run('indication', '--organ', 'kidney', '--single-kidney', '--tumour', 'renal-cell-carcinoma', '--t-stage', 'T1a');
-    expect(r.out).toMatch(/^LISTED/m);
+    expect(r.out).toMatch(/^listed in Art. 3/m);
     r = await run('indication', '--organ', 'liver', '--size', 'big');
     expect([r.code, r.err]).toEqual([2, 'nomen: sizeCm: "big" is not a non-negative number\n']);
   });

@@ -133,7 +133,7 @@ describe('not listed', () => {
     expect(a.outcome).toBe('listed');
     expect(a.matched[0].citation).toMatchObject({ article: 'Art. 3, 2°', clause: 'a. Tumeur unique < 2 cm' });
     const text = renderIndication(a);
-    expect(text).toContain('LISTED: listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm [Art. 3, 2°, a.]');
+    expect(text).toContain('listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm [Art. 3, 2°, a.]');
     expect(text).toContain('✓ size (cm) < 2 (given: 1.2)  « < 2 cm »');
   });
 });

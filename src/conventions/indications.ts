@@ -336,7 +336,7 @@ export function matchIndication(facts: ClinicalFacts, table: readonly Indication
     const need = [...new Set(undecided.flatMap((u) => u.missing))].map((f) => FACT_LABEL[f as FactName] ?? f);
     return {
       facts: factsOut, outcome: 'undecided', matched, undecided, rejected,
-      message: `no indication of Art. 3 matches the facts given, but ${undecided.length} could with more facts (${need.join(', ')}); if none applies, the COM/CM must justify in writing with a reference to published guidelines`,
+      message: `undecided: no indication of Art. 3 matches the facts given, but ${undecided.length} could with more facts (${need.join(', ')}); if none applies, the COM/CM must justify in writing with a reference to published guidelines`,
       requirement: CITE.ablationNotListed,
     };
   }
@@ -419,7 +419,7 @@ function renderTrace(t: ConditionTrace, indent: string, out: string[]): void {
 export function renderIndication(a: IndicationAnswer, verbose = false): string {
   const out: string[] = [];
   out.push(`facts: ${Object.entries(a.facts).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  out.push(`${a.outcome.toUpperCase()}: ${a.message}`);
+  out.push(a.message);
   for (const m of a.matched) {
     out.push(`  matched ${m.id}: ${m.label}`);
     out.push(`    [${m.citation.document}, ${m.citation.article}] « ${m.citation.clause ?? m.citation.text} »`);

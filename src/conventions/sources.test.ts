@@ -50,6 +50,13 @@ describe('citations', () => {
     for (const r of s.requirements) expect(s.citation.text.includes(r.text), r.text).toBe(true);
   });
 
+  test('the occurrence check is not vacuous', () => {
+    const doc = texts.get(DOCUMENTS.ablation.id)!;
+    expect(doc.includes(CITE.ablationVolumeTransition.text)).toBe(true);
+    expect(doc.includes(CITE.ablationVolumeTransition.text.replace('60', '61'))).toBe(false);
+    expect(doc.length).toBeGreaterThan(15_000);
+  });
+
   test('every citation has an article', () => {
     for (const [name, c] of allCitations()) expect(c.article, name).toMatch(/\S/);
   });

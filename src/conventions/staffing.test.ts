@@ -61,8 +61,8 @@ describe('Art. 5.1 a–d', () => {
     expect(r.pass).toBe(true);
     expect(r.criteria[0].citation.article).toBe('Art. 6');
     expect(r.warnings).toEqual([
-      'line 3: Z: unknown specialty "dermatology" (known: radiodiagnosis, urology, surgery, orthopaedic-surgery, neurosurgery, pneumology, gastroenterology, medical-oncology, plastic-surgery, psychiatry, neuropsychiatry, general-practice, anaesthesiology, radiotherapy-oncology, intensive-care)',
-      'line 3: Z: unknown qualification "lasers" (known: interventional-radiology, oncology, perforator-flap, intensive-care)',
+      '[2]: Z: unknown specialty "dermatology" (known: radiodiagnosis, urology, surgery, orthopaedic-surgery, neurosurgery, pneumology, gastroenterology, medical-oncology, plastic-surgery, psychiatry, neuropsychiatry, general-practice, anaesthesiology, radiotherapy-oncology, intensive-care)',
+      '[2]: Z: unknown qualification "lasers" (known: interventional-radiology, oncology, perforator-flap, intensive-care)',
     ]);
   });
   test('readable rendering', () => {

@@ -10,8 +10,8 @@ import { InputError, parseCsv } from './csv.js';
 import { ABLATION, BREAST, CITE, DOCUMENTS, type Citation } from './sources.js';
 
 export interface StaffMember {
-  /** 1-based line (CSV) or index + 1 (JSON), for messages. */
-  line: number;
+  /** Where it is in the file, for messages: "line 3" (CSV) or "[2]" (JSON). */
+  where: string;
   name: string;
   specialty: string;
   qualifications: string[];
@@ -108,7 +108,7 @@ function word(s: string): string {
   return ALIASES[w] ?? w;
 }
 
-function member(line: number, name: unknown, specialty: unknown, quals: unknown, where: (f: string) => InputError): StaffMember {
+function member(where: string, name: unknown, specialty: unknown, quals: unknown, where: (f: string) => InputError): StaffMember {
   if (typeof name !== 'string' || !name.trim()) throw where('name');
   if (typeof specialty !== 'string' || !specialty.trim()) throw where('specialty');
   let q: string[];
@@ -118,7 +118,7 @@ function member(line: number, name: unknown, specialty: unknown, quals: unknown,
   } else if (typeof quals === 'string') q = quals.split(';');
   else if (quals === undefined || quals === null) q = [];
   else throw where('qualifications');
-  return { line, name: name.trim(), specialty: word(specialty), qualifications: q.map((x) => x.trim()).filter(Boolean).map(word) };
+  return { where, name: name.trim(), specialty: word(specialty), qualifications: q.map((x) => x.trim()).filter(Boolean).map(word) };
 }
 
 /** Reads a roster file: JSON when it starts with [ or {, else CSV. Errors name the line (CSV) or the entry (JSON). */
@@ -136,11 +136,11 @@ export function parseRoster(text: string): StaffMember[] {
     return list.map((x, k) => {
       const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
       const where = (f: string) => new InputError(null, `[${k}].${f}`, f === 'qualifications' ? 'expected an array of strings (or a ";"-separated string)' : `missing or empty ${f}`, undefined, 'field');
-      return member(k + 1, o.name, o.specialty, o.qualifications, where);
+      return member(`[${k}]`, o.name, o.specialty, o.qualifications, where);
     });
   }
   const rows = parseCsv(text, { required: ['name', 'specialty'], optional: ['qualifications'] });
-  return rows.map(({ line, values }) => member(line, values.name, values.specialty, values.qualifications ?? '', (f) => new InputError(line, f, `missing or empty ${f}`)));
+  return rows.map(({ line, values }) => member(`line ${line}`, values.name, values.specialty, values.qualifications ?? '', (f) => new InputError(line, f, `missing or empty ${f}`)));
 }
 
 function matches(m: StaffMember, x: Matcher): boolean {
@@ -191,8 +191,8 @@ export function checkStaffing(staff: readonly StaffMember[], convention: string 
   const specs = new Set<string>(SPECIALTIES);
   const quals = new Set<string>(QUALIFICATIONS);
   for (const m of staff) {
-    if (!specs.has(m.specialty)) warnings.push(`line ${m.line}: ${m.name}: unknown specialty "${m.specialty}" (known: ${SPECIALTIES.join(', ')})`);
-    for (const q of m.qualifications) if (!quals.has(q)) warnings.push(`line ${m.line}: ${m.name}: unknown qualification "${q}" (known: ${QUALIFICATIONS.join(', ')})`);
+    if (!specs.has(m.specialty)) warnings.push(`${m.where}: ${m.name}: unknown specialty "${m.specialty}" (known: ${SPECIALTIES.join(', ')})`);
+    for (const q of m.qualifications) if (!quals.has(q)) warnings.push(`${m.where}: ${m.name}: unknown qualification "${q}" (known: ${QUALIFICATIONS.join(', ')})`);
   }
   return {
     convention,
