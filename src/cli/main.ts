@@ -4,6 +4,7 @@ import { UserError, EXIT } from './common.js';
 import { registerIngest } from './ingest.js';
 import { registerCodeCommands } from './codes.js';
 import { registerConventionCommands } from './conventions.js';
+import { registerServe } from './serve.js';
 
 const program = new Command()
   .name('nomen')
@@ -15,6 +16,7 @@ const program = new Command()
 registerIngest(program);
 registerCodeCommands(program);
 registerConventionCommands(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

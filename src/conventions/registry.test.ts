@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  conventionRecord, hasConventionOn, institutionOn, noticeEnd, overlaps, RegistryError, startAfterSignature, statusOn, validity, withConvention,
+  conventionRecord, effectiveInstitution, hasConventionOn, institutionOn, noticeEnd, overlaps, RegistryError, startAfterSignature, statusOn, validity, withConvention,
   type Institution,
 } from './registry.js';
 
@@ -120,4 +120,15 @@ describe('records', () => {
     const twice: Institution = { ...inst, conventions: [...inst.conventions, { convention: ABL, from: '2025-01-01', to: '2025-06-30' }] };
     expect(overlaps(twice)[0]).toMatch(/two periods of percutaneous-tumour-ablation overlap/);
   });
+});
+
+test('effectiveInstitution gives check the periods computed from the terms', () => {
+  const inst: Institution = { id: 'H-9', name: null, conventions: [
+    { convention: ABL, from: '2024-01-01', to: null },
+    { convention: BR, from: '2016-11-01', to: null, signed: '2016-11-15', noticeSent: '2023-03-15' },
+  ] };
+  expect(effectiveInstitution(inst)).toEqual({ id: 'H-9', conventions: [
+    { convention: ABL, from: '2024-11-01', to: '2029-10-31' },
+    { convention: BR, from: '2016-12-01', to: '2023-09-30' },
+  ] });
 });

@@ -288,3 +288,15 @@ export function overlaps(inst: Institution): string[] {
   }
   return out;
 }
+
+/**
+ * The institution with each convention reduced to its effective period (the record intersected
+ * with the convention's own terms): what `check` needs to decide a place rule. Records with no
+ * day in force are dropped.
+ */
+export function effectiveInstitution(inst: Institution): { id: string; conventions: { convention: string; from: IsoDate | null; to: IsoDate | null }[] } {
+  return {
+    id: inst.id,
+    conventions: inst.conventions.map(validity).filter((v) => !v.empty).map((v) => ({ convention: v.convention, from: v.from, to: v.to })),
+  };
+}

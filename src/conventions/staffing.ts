@@ -108,16 +108,16 @@ function word(s: string): string {
   return ALIASES[w] ?? w;
 }
 
-function member(where: string, name: unknown, specialty: unknown, quals: unknown, where: (f: string) => InputError): StaffMember {
-  if (typeof name !== 'string' || !name.trim()) throw where('name');
-  if (typeof specialty !== 'string' || !specialty.trim()) throw where('specialty');
+function member(where: string, name: unknown, specialty: unknown, quals: unknown, fail: (f: string) => InputError): StaffMember {
+  if (typeof name !== 'string' || !name.trim()) throw fail('name');
+  if (typeof specialty !== 'string' || !specialty.trim()) throw fail('specialty');
   let q: string[];
   if (Array.isArray(quals)) {
-    if (!quals.every((x) => typeof x === 'string')) throw where('qualifications');
+    if (!quals.every((x) => typeof x === 'string')) throw fail('qualifications');
     q = quals as string[];
   } else if (typeof quals === 'string') q = quals.split(';');
   else if (quals === undefined || quals === null) q = [];
-  else throw where('qualifications');
+  else throw fail('qualifications');
   return { where, name: name.trim(), specialty: word(specialty), qualifications: q.map((x) => x.trim()).filter(Boolean).map(word) };
 }
 

@@ -84,9 +84,9 @@ function sentencesOf(raw: string, node: PointNode, quotes: QuoteSpan[]): PointUn
 
 function outlineArticle(raw: string, article: ArticleSlice, out: Emitter): PointUnit[] {
   const { quotes, unbalanced } = scanQuotes(raw, article.bodyStart, article.end);
-  if (unbalanced) out.issue({ severity: 'warning', code: 'other', where: article.label, message: 'a quotation is opened and never closed; it is taken to run to the end of the article' });
+  if (unbalanced) out.issue({ severity: 'warning', code: 'other', where: article.label, message: 'a quotation is opened and never closed; it is taken to run to the end of the article' }, article.start);
   const { root, anomalies } = buildOutline(raw, article, quotes);
-  for (const a of anomalies) out.issue({ severity: 'warning', code: 'other', where: a.where, message: a.message, ...(a.proposal ? { proposal: a.proposal } : {}) });
+  for (const a of anomalies) out.issue({ severity: 'warning', code: 'other', where: a.where, message: a.message, ...(a.proposal ? { proposal: a.proposal } : {}) }, a.at);
   const targets = new Map<PointNode, Target>();
   return walk(root).map((node) => {
     const sentences = sentencesOf(raw, node, quotes);
@@ -139,8 +139,8 @@ export function parseJustel(raw: string): ParsedDocument {
     else out.issue({ severity: 'warning', code: 'entry-into-force-unknown', where: o.where, message: `the date of article ${o.article} cannot be read (${o.result.basis}); the act's entry into force is used` });
   }
   for (const u of clauses.unread) {
-    out.issue({ severity: 'warning', code: 'entry-into-force-unknown', where: u.where, message: 'a dating sentence names neither the act nor an article: not applied' });
-    out.unparsedAt(u.where, (u as DatedSentence & { span: [number, number] }).span);
+    out.issue({ severity: 'warning', code: 'entry-into-force-unknown', where: u.where, message: 'a dating sentence names neither the act nor an article: not applied' }, u.span[0]);
+    out.unparsedAt(u.where, u.span);
   }
 
   // Recognise every sentence; a normative one nobody understands is listed as unparsed.
@@ -159,11 +159,12 @@ export function parseJustel(raw: string): ParsedDocument {
         if (used !== null) break;
       }
       if (used === null) {
-        if (isNormative(c.skeleton) && !isBoilerplate(c.skeleton)) out.unparsedAt(c.path, c.span);
+        // Quoted text in an amending act carries an amendment: a sentence with quotes that nobody read is listed too.
+        if ((isNormative(c.skeleton) || c.quotes.length > 0) && !isBoilerplate(c.skeleton)) out.unparsedAt(c.path, c.span);
       } else i += used;
     }
     const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
-    if (s < e) out.checkMentions(u.node.path, raw.slice(s, e));
+    if (s < e) out.checkMentions(u.node.path, raw.slice(s, e), s);
   }
   checkAmendments(out);
 
@@ -191,9 +192,9 @@ function checkAmendments(out: Emitter): void {
     if (a.op === 'insert-service') {
       const key = codeSetText(a.service.codes);
       const first = inserted.get(key);
-      if (first) out.issue({ severity: 'warning', code: 'duplicate-service', where: a.source, message: `${key} is inserted again (already inserted by ${first})` });
+      if (first) out.issue({ severity: 'warning', code: 'duplicate-service', where: a.source, message: `${key} is inserted again (already inserted by ${first})` }, a.provenance.span?.[0]);
       else inserted.set(key, a.source);
     }
-    if (a.target === null) out.issue({ severity: 'warning', code: 'unknown-target', where: a.source, message: `the article of the nomenclature this ${a.op} applies to is not stated` });
+    if (a.target === null) out.issue({ severity: 'warning', code: 'unknown-target', where: a.source, message: `the article of the nomenclature this ${a.op} applies to is not stated` }, a.provenance.span?.[0]);
   }
 }

@@ -48,3 +48,13 @@ describe('NDJSON batch', () => {
     expect(stats).toMatchObject({ responses: 5000, errors: 0 });
   });
 });
+
+describe('response serializer', () => {
+  it('equals JSON.stringify', async () => {
+    const { responseJson } = await import('./serialize.js');
+    const { decide } = await import('./decide.js');
+    const res = decide({ beneficiary: { id: 'x"y' }, claims: [{ id: 'a', code: '474633', date: '2000-01-01' }, { id: 'b\\n', code: '474633', date: '2000-01-01' }, { id: 'c', code: '999999', date: '2000-01-01' }] }, context);
+    expect(responseJson(res)).toBe(JSON.stringify(res));
+    expect(responseJson(res)).toBe(responseJson(res));
+  });
+});

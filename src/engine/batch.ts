@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { decide, type EngineContext } from './decide.js';
 import { validateRequest, type FieldError } from './schema.js';
+import { responseJson } from './serialize.js';
 
 export interface BatchStats {
   /** Input lines read (blank ones included). */
@@ -41,7 +42,7 @@ export function decideLine(text: string, lineNo: number, context: EngineContext)
     return { out: JSON.stringify({ line: lineNo, error: { message: `request does not match the schema: ${msg}`, errors: v.errors } } satisfies BatchError), ok: false };
   }
   try {
-    return { out: JSON.stringify(decide(v.request, context)), ok: true };
+    return { out: responseJson(decide(v.request, context)), ok: true };
   } catch (e) {
     return { out: JSON.stringify({ line: lineNo, error: { message: `internal error: ${(e as Error).message}` } } satisfies BatchError), ok: false };
   }

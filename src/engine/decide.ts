@@ -211,14 +211,24 @@ function feeReason(st: CodeState, rejected: boolean, fee: string | null, reimbur
   return parts.length ? parts.join('; ') : null;
 }
 
+/** One source object per citation, shared by every reason that cites it (the serializer caches its JSON). */
+const sources = new WeakMap<object, Reason['source']>();
+function sourceOf(src: { document: string; article: string; text: string }): Reason['source'] {
+  let s = sources.get(src);
+  if (s === undefined) {
+    s = { document: src.document, article: src.article, text: src.text };
+    sources.set(src, s);
+  }
+  return s;
+}
+
 function reasonOf(rule: CompiledRule, o: Outcome, locale: Locale, withDetails: boolean): Reason {
-  const src = o.source ?? rule.rule.citation;
   const reason: Reason = {
     rule: rule.rule.id,
     kind: rule.reports,
     outcome: o.outcome,
     message: render(o.detail, locale),
-    source: { document: src.document, article: src.article, text: src.text },
+    source: sourceOf(o.source ?? rule.rule.citation),
   };
   if (o.outcome === 'violated') {
     const r = rejectionOf(rule.reports, o.detail.code);

@@ -16,8 +16,17 @@ type NoParams = z.infer<typeof NoParams>;
 
 const SIX = /^\d{6}$/;
 
-/** The act behind a state, as a source: the last source with a sentence, else the last one. */
+/** The act behind a state, as a source (memoised per state: states are cached by the engine). */
+const memo = new WeakMap<CodeState, { first?: Outcome['source']; last?: Outcome['source'] }>();
 function sourceOf(state: CodeState, prefer: 'first' | 'last'): Outcome['source'] {
+  let m = memo.get(state);
+  if (m === undefined) { m = {}; memo.set(state, m); }
+  if (!(prefer in m)) m[prefer] = pickSource(state, prefer);
+  return m[prefer];
+}
+
+/** The last (or first) source with a sentence, else the last (first) one. */
+function pickSource(state: CodeState, prefer: 'first' | 'last'): Outcome['source'] {
   const list: SourceRef[] = state.sources;
   if (list.length === 0) return undefined;
   const withText = list.filter((s) => s.text);

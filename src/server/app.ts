@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/types.js';
 import { Auth } from './auth.js';
@@ -80,9 +80,8 @@ function kindOfFastifyError(err: FastifyError): { kind: ProblemKind; detail: str
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { kind: 'invalid-json', detail: 'Content-Length does not match the body' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { kind: 'invalid-json', detail: `not valid JSON: ${err.message}` };
+      return { kind: 'invalid-json', detail: 'the body is not valid JSON' };
   }
-  if (err instanceof SyntaxError && err.statusCode === 400) return { kind: 'invalid-json', detail: `not valid JSON: ${err.message}` };
   return null;
 }
 
@@ -94,10 +93,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: loggerOptions(options.logger),
     bodyLimit,
     // Fastify's own request logs include the URL (which may name a beneficiary): ours log the route pattern.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // Our own JSON parser: Fastify's drops the parser's message, which says where the JSON breaks.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(new ProblemError('invalid-json', 'the body is empty but its Content-Type is application/json', [{ in: 'body', path: '', pointer: '#', detail: 'empty body' }]), undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      const detail = `not valid JSON: ${(e as Error).message}`;
+      done(new ProblemError('invalid-json', detail, [{ in: 'body', path: '', pointer: '#', detail }]), undefined);
+    }
   });
 
   const engines = await Engines.create(options.store, options.refreshMs ?? 10_000);

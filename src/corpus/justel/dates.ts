@@ -18,11 +18,11 @@ export interface DatedSentence {
 }
 
 /** The act's clause (or its absence) and the articles with their own date. */
-export interface EntryClauses {
+export interface EntryClauses<S extends DatedSentence = DatedSentence> {
   act: { clause: string; where: string; text: string } | null;
   overrides: { article: string; where: string; result: EntryIntoForce }[];
   /** Dating sentences that could not be read (reported as unparsed by the caller). */
-  unread: DatedSentence[];
+  unread: S[];
 }
 
 const VERB = String.raw`(?:entre(?:nt)? en vigueur|produi(?:t|sent) (?:ses|leurs) effets|sort(?:ent)? (?:ses|leurs) effets)`;
@@ -58,8 +58,8 @@ export function readable(result: EntryIntoForce, text: string): EntryIntoForce {
 }
 
 /** Finds the act's entry-into-force clause and every article dated on its own. */
-export function readEntryClauses(sentences: DatedSentence[], published: IsoDate | null, signed: IsoDate | null): EntryClauses {
-  const out: EntryClauses = { act: null, overrides: [], unread: [] };
+export function readEntryClauses<S extends DatedSentence>(sentences: S[], published: IsoDate | null, signed: IsoDate | null): EntryClauses<S> {
+  const out: EntryClauses<S> = { act: null, overrides: [], unread: [] };
   for (const s of sentences) {
     if (!DATING.test(s.folded)) continue;
     let read = false;

@@ -40,7 +40,7 @@ export function isSentenceLike(text: string): boolean {
 export class Emitter {
   readonly amendments: Amendment[] = [];
   readonly rules: RuleText[] = [];
-  readonly issues: SourceIssue[] = [];
+  private readonly located: { at: number; issue: SourceIssue }[] = [];
   readonly unparsed: Unparsed[] = [];
   private readonly ruleCount = new Map<string, number>();
   private readonly issueKeys = new Set<string>();
@@ -66,12 +66,17 @@ export class Emitter {
     return a;
   }
 
-  /** Adds an issue unless the same one is already listed. */
-  issue(issue: SourceIssue): void {
+  /** Adds an issue arising at raw offset `at` (-1: the document as a whole), unless already listed. */
+  issue(issue: SourceIssue, at = -1): void {
     const key = `${issue.code}|${issue.where}|${issue.message}`;
     if (this.issueKeys.has(key)) return;
     this.issueKeys.add(key);
-    this.issues.push(issue);
+    this.located.push({ at, issue });
+  }
+
+  /** The issues in document order (document-wide ones first, then by the offset they arise at). */
+  get issues(): SourceIssue[] {
+    return [...this.located].sort((a, b) => a.at - b.at).map((l) => l.issue);
   }
 
   /** Lists a normative sentence that produced no fact. */
@@ -125,25 +130,25 @@ export class Emitter {
     return { text: paragraphs.join('\n'), codes: [...codes] };
   }
 
-  /** Reports every written code of `text` whose check digit or pair relation is wrong, with a proposal. */
-  checkMentions(where: string, text: string): void {
+  /** Reports every written code of `text` (found at offset `at`) whose check digit or pair relation is wrong, with a proposal. */
+  checkMentions(where: string, text: string, at = -1): void {
     const m = mentions(text);
-    for (const [a, b] of m.pairs) this.checkPairMention(where, a, b);
-    for (const c of m.singles) this.checkSingle(where, c);
-    for (const [a, b] of m.ranges) { this.checkSingle(where, a); this.checkSingle(where, b); }
+    for (const [a, b] of m.pairs) this.checkPairMention(where, a, b, at);
+    for (const c of m.singles) this.checkSingle(where, c, at);
+    for (const [a, b] of m.ranges) { this.checkSingle(where, a, at); this.checkSingle(where, b, at); }
   }
 
-  private checkSingle(where: string, code: string, context = ''): void {
+  private checkSingle(where: string, code: string, at: number): void {
     const p = checkCode(code);
     if (!p || p.code !== 'invalid-check-digit') return;
     this.issue({
       severity: 'error', code: 'invalid-check-digit', where,
-      message: `${code}: invalid check digit (${code.slice(0, 5)} mod 7 = ${Number(code.slice(0, 5)) % 7}, written ${code[5]})${context}`,
+      message: `${code}: invalid check digit (${code.slice(0, 5)} mod 7 = ${Number(code.slice(0, 5)) % 7}, written ${code[5]})`,
       proposal: p.expected,
-    });
+    }, at);
   }
 
-  private checkPairMention(where: string, a: string, b: string): void {
+  private checkPairMention(where: string, a: string, b: string, at: number): void {
     const okA = isValidCode(a);
     const okB = isValidCode(b);
     // In a pair, the twin of the sound code is a better proposal than a mere check digit fix.
@@ -153,17 +158,17 @@ export class Emitter {
         severity: 'error', code: 'invalid-check-digit', where,
         message: `${b}: invalid check digit (${b.slice(0, 5)} mod 7 = ${Number(b.slice(0, 5)) % 7}, written ${b[5]}); in the pair ${a}-${b} the hospitalised twin of ${a} is ${twin}`,
         proposal: twin,
-      });
+      }, at);
     } else if (!okA && okB) {
       const twin = ambulatoryTwinOf(b);
       this.issue({
         severity: 'error', code: 'invalid-check-digit', where,
         message: `${a}: invalid check digit (${a.slice(0, 5)} mod 7 = ${Number(a.slice(0, 5)) % 7}, written ${a[5]}); in the pair ${a}-${b} the ambulatory twin of ${b} is ${twin}`,
         proposal: twin,
-      });
+      }, at);
     } else if (!okA && !okB) {
-      this.checkSingle(where, a);
-      this.checkSingle(where, b);
+      this.checkSingle(where, a, at);
+      this.checkSingle(where, b, at);
       return;
     }
     if (okA && hospitalisedTwinOf(a) !== b) {
@@ -172,14 +177,14 @@ export class Emitter {
         severity: 'error', code: 'broken-pair', where,
         message: `${a}-${b} is not an ambulatory/hospitalised pair: the hospitalised twin of ${a} is ${twin}`,
         proposal: `${a}-${twin}`,
-      });
+      }, at);
     } else if (!okA && okB) {
       const twin = ambulatoryTwinOf(b);
       this.issue({
         severity: 'error', code: 'broken-pair', where,
         message: `${a}-${b} is not an ambulatory/hospitalised pair: the ambulatory twin of ${b} is ${twin}`,
         proposal: `${twin}-${b}`,
-      });
+      }, at);
     }
   }
 }

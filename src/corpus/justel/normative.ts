@@ -2,7 +2,8 @@
 
 // Matched on the folded form (see matchForm): no accents, lower case.
 const NORMATIVE = new RegExp([
-  String.raw`\b(?:est|sont|soit|soient|etre|sera|seront) (?:\w+ )?(?:remplace|insere|ajoute|supprime|abroge|modifie|complete|introduit|limite|porte|fixe|retire|redige|libelle|interdit|autorise|reserve|subordonne|tenue?|accorde|applicable|cumulable|rembourse|adresse|honore|dues?)e?s?\b`,
+  String.raw`\b(?:est|sont|soit|soient|etre|sera|seront) (?:\w+ )?(?:remplace|insere|ajoute|supprime|abroge|modifie|complete|introduit|limite|porte|fixe|retire|redige|libelle|interdit|autorise|reserve|subordonne|tenue?|accorde|applicable|cumulable|rembourse|adresse|honore|dus|dues?)e?s?\b`,
+  String.raw`\b(?:une seule fois|au maximum|uniquement|exclusivement|(?:non )?cumulables?|remboursables?)\b`,
   String.raw`\bne (?:\w+ )?(?:peu|peuv|doi|sont|est|pourr|sera|seront)`,
   String.raw`\bn'(?:est|sont|a|ont)\b`,
   String.raw`\b(?:doi(?:t|vent)|peu(?:t|vent)|pourr(?:a|ont)|devr(?:a|ont))\b`,

@@ -45,7 +45,7 @@ const QLIST = String.raw`«\d+»(?:(?:,| et|, et| ou) «\d+»)*`;
 
 const RULE_ANCHOR = String.raw`la (?:(\S+) )?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations) ${NO}(${CODES})`;
 const OBJ = String.raw`(?:la|les) prestations? (et (?:la|les) regles? d'application )?suivantes?`;
-const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (?:les mots |le mot |les termes |le terme )?(${QLIST})| (apres|avant|entre) (?:les mots |le mot |les termes |le terme )?«(\d+)»(?: et (?:les mots |le mot )?«(\d+)»)?)?`, 'g');
+const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (?:les mots |le mot |les termes |le terme )?(${QLIST})| (apres|avant) (?:les mots |le mot |les termes |le terme )?«(\d+)»| entre (?:les mots |le mot |les termes |le terme )?«(\d+)» et (?:les mots |le mot |les termes |le terme )?«(\d+)»)?`, 'g');
 const CODE_INTO_RULE = new RegExp(String.raw`${RULE_ANCHOR},? (?:le|les) ${NO}(${CODES}) (?:est|sont) ${INS} (apres|avant) (?:le |les )?${NO}(${CODES})`);
 const RULE_COMPLETED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) completee?s? par (?:le |les )?${NO}(${CODES})`);
 const RULE_REPLACED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) (?:(remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit)|(${DEL}))`);
@@ -88,10 +88,17 @@ function ruleNote(c: Clause, extra: string[] = []): string | undefined {
   return t ? `text of the nomenclature, art. ${t}` : undefined;
 }
 
-/** Rule text ranges: the quotes after skeleton offset `from`, else the following sentences. */
+/**
+ * Rule text ranges: the quotes after skeleton offset `from`; else plain text after the
+ * instruction's colon in the same sentence; else the following sentences of the point.
+ */
 function ruleRanges(c: Clause, from: number): { ranges: [number, number][]; consumed: number } {
   const ks = placeholders(c.skeleton.slice(from));
   if (ks.length) return { ranges: ks.map((k) => content(c, k)), consumed: 0 };
+  const colon = c.raw.indexOf(':', c.span[0]);
+  if (colon >= 0 && colon < c.span[1] && /[\p{L}\d]/u.test(c.raw.slice(colon + 1, c.span[1]))) {
+    return { ranges: [[colon + 1, c.span[1]]], consumed: 0 };
+  }
   return { ranges: c.following.map((f) => f.span), consumed: c.following.length };
 }
 
@@ -114,7 +121,7 @@ function resolveCodes(c: Clause, stated: CodeSet | null, written: CodeSet | null
   c.out.issue({
     severity: 'error', code: 'contradiction', where: c.path,
     message: `the instruction names ${codeSetText(stated)} but the new wording gives ${codeSetText(written)}`,
-  });
+  }, c.span[0]);
   return { codes: stated };
 }
 
@@ -141,13 +148,14 @@ const wordsChanged: Recogniser = (c) => {
     } else if (/^(?:suppr|abrog|retir|radi)/.test(verb)) {
       for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: allCodes(codeSetsOf(old)) }, [], c.span, 'words deleted');
       found = true;
-    } else if (m[4]) {
+    } else if (m[4] || m[6]) {
       // "les mots «X» sont insérés après / avant / entre les mots «Y» (et «Z»)": rewrite the anchor.
       const words = olds.join(' ');
-      const a = inlineText(quoteText(c, Number(m[5])));
-      const b = m[6] ? inlineText(quoteText(c, Number(m[6]))) : null;
-      const [old, nw] = m[4] === 'apres' ? [a, `${a} ${words}`] : m[4] === 'avant' ? [a, `${words} ${a}`] : [`${a} ${b ?? ''}`.trim(), `${a} ${words} ${b ?? ''}`.trim()];
-      emit(c, { op: 'replace-text', old, new: nw, codes: allCodes(codeSetsOf(words)) }, [], c.span, `words inserted ${m[4]} the words quoted`);
+      const q = (k: string) => inlineText(quoteText(c, Number(k)));
+      const [old, nw, where] = m[4] === 'apres' ? [q(m[5]), `${q(m[5])} ${words}`, 'after']
+        : m[4] === 'avant' ? [q(m[5]), `${words} ${q(m[5])}`, 'before']
+        : [`${q(m[6])} ${q(m[7])}`, `${q(m[6])} ${words} ${q(m[7])}`, 'between'];
+      emit(c, { op: 'replace-text', old, new: nw, codes: allCodes(codeSetsOf(words)) }, [], c.span, `words inserted ${where} the quoted words`);
       found = true;
     }
   }
@@ -269,7 +277,7 @@ const relabelled: Recogniser = (c) => {
     const statedHere = stated.length === pieces.length ? stated[i] : stated.length === 1 && !many ? stated[0] : null;
     const { codes, note } = resolveCodes(c, statedHere, p.codes);
     if (!codes) {
-      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `new label without a code: "${p.service.label}"` });
+      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `new label without a code: "${p.service.label}"` }, c.span[0]);
       c.out.unparsedAt(c.path, p.span);
       return;
     }
@@ -280,7 +288,7 @@ const relabelled: Recogniser = (c) => {
       const valueNotes = [...notes, withValue ? undefined : 'value given in the new wording, although the instruction names only the label'];
       emit(c, { op: 'change-value', codes, from: null, to: p.service.value }, [], span, valueNotes.filter(Boolean).join('; ') || undefined);
     } else if (withValue) {
-      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `the new value of ${codeSetText(codes)} is announced but not found in the new wording` });
+      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `the new value of ${codeSetText(codes)} is announced but not found in the new wording` }, c.span[0]);
     }
   });
   return 0;
@@ -330,7 +338,7 @@ const servicesInserted: Recogniser = (c) => {
   const nomenclatureArticle = targetText(c.target);
   for (const { service } of found) {
     if (!service.codes) {
-      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `inserted service without a code: "${service.label}"` });
+      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `inserted service without a code: "${service.label}"` }, c.span[0]);
       c.out.unparsedAt(c.path, service.span);
       continue;
     }
@@ -351,7 +359,7 @@ const servicesInserted: Recogniser = (c) => {
       const span: [number, number] = [ranges[0][0], ranges[ranges.length - 1][1]];
       emit(c, { op: 'insert-rule', codes: body.codes, text: body.text, replaces: null }, [], span, `in: ${instruction(c)}`);
     } else {
-      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: 'a rule of application is announced but no rule text follows the services' });
+      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: 'a rule of application is announced but no rule text follows the services' }, c.span[0]);
     }
   } else if (trailing) {
     c.out.unparsedAt(c.path, trailing);

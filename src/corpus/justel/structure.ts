@@ -147,6 +147,8 @@ const follows = (prev: PointNode, l: PointLabel) => (l.n === prev.n + 1 && !l.su
 /** A numbering anomaly among the points of one parent: a gap or a repeated number. */
 export interface NumberingAnomaly {
   where: string;
+  /** Offset of the point whose number is wrong. */
+  at: number;
   message: string;
   proposal?: string;
 }
@@ -222,16 +224,17 @@ function numberingAnomalies(node: PointNode, out: NumberingAnomaly[] = []): Numb
       // "2., 4., 4.": one misprint, the first "4." standing for "3.".
       out.push({
         where: node.path,
+        at: cur.start,
         message: `points numbered ${name(prev)} ${name(cur)} ${name(next)}: ${name(cur)} appears twice and ${name(cur, prev.n + 1)} is missing`,
         proposal: `read the first ${name(cur)} as ${name(cur, prev.n + 1)}`,
       });
       i++;
     } else if (cur.n === prev.n) {
-      out.push({ where: node.path, message: `point ${name(cur)} appears twice` });
+      out.push({ where: node.path, at: cur.start, message: `point ${name(cur)} appears twice` });
     } else if (cur.n > prev.n + 1) {
-      out.push({ where: node.path, message: `point ${name(cur)} follows ${name(prev)}: numbering gap` });
+      out.push({ where: node.path, at: cur.start, message: `point ${name(cur)} follows ${name(prev)}: numbering gap` });
     } else if (cur.n < prev.n) {
-      out.push({ where: node.path, message: `point ${name(cur)} follows ${name(prev)}: numbering goes back` });
+      out.push({ where: node.path, at: cur.start, message: `point ${name(cur)} follows ${name(prev)}: numbering goes back` });
     }
   }
   for (const c of node.children) numberingAnomalies(c, out);
