@@ -43,3 +43,16 @@ export function mount(el, ...children) {
   append(el, children);
   return el;
 }
+
+/** Today's date in the browser's time zone, YYYY-MM-DD. */
+export function todayIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** True for a real calendar date YYYY-MM-DD. */
+export function isIsoDate(v) {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}

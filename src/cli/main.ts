@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './common.js';
 import { registerIngest } from './ingest.js';
 import { registerCodeCommands } from './codes.js';
+import { registerCheck } from './check.js';
 import { registerConventionCommands } from './conventions.js';
 import { registerServe } from './serve.js';
 
@@ -15,6 +16,7 @@ const program = new Command()
 
 registerIngest(program);
 registerCodeCommands(program);
+registerCheck(program);
 registerConventionCommands(program);
 registerServe(program);
 

@@ -334,6 +334,48 @@ La prestation n° 474515-474526 est limitée à une fois par jour.`);
     expect(doc.unparsed).toEqual([]);
   });
 
+  it('a service replaced by its new wording, or by other services', () => {
+    const doc = act(`**Art. 1.** A l'article 2, A, de la même annexe, sont apportées les modifications suivantes :
+
+1° la prestation 101076-101080 est remplacée par la prestation suivante :
+
+« 101076-101080 Consultation au cabinet N 22,5 »;
+
+2° la prestation 102771-102782 est remplacée par les prestations suivantes :
+
+« 102793-102804 Consultation de jour N 20
+102815-102826 Consultation de nuit N 30 ».`);
+    expect(changes(doc)).toEqual([
+      { source: 'Art. 1, 1°', target: '2, A', op: 'change-label', codes: '101076-101080', label: 'Consultation au cabinet', note: null },
+      { source: 'Art. 1, 1°', target: '2, A', op: 'change-value', codes: '101076-101080', from: null, to: 'N 22.5', note: null },
+      { source: 'Art. 1, 2°', target: '2, A', op: 'delete-service', codes: '102771-102782', note: 'replaced by 102793-102804, 102815-102826' },
+      { source: 'Art. 1, 2°', target: '2, A', op: 'insert-service', codes: '102793-102804', value: 'N 20', label: 'Consultation de jour', heading: null, nomenclatureArticle: '2, A', after: null, note: 'in: la prestation 102771-102782 est remplacée par les prestations suivantes; replaces 102771-102782' },
+      { source: 'Art. 1, 2°', target: '2, A', op: 'insert-service', codes: '102815-102826', value: 'N 30', label: 'Consultation de nuit', heading: null, nomenclatureArticle: '2, A', after: null, note: 'in: la prestation 102771-102782 est remplacée par les prestations suivantes; replaces 102771-102782' },
+    ]);
+    expect(doc.issues).toEqual([]);
+  });
+
+  it('words changed in the label of a service carry its codes', () => {
+    const doc = act(`**Art. 1.** A l'article 20, § 1er, de la même annexe, dans le libellé de la prestation 474552-474563, les mots « 2 paramètres » sont remplacés par les mots « 3 paramètres ».`);
+    expect(changes(doc)).toEqual([
+      { source: 'Art. 1', target: '20, § 1er', op: 'replace-text', old: '2 paramètres', new: '3 paramètres', codes: ['474552', '474563'], note: 'in the label of 474552-474563' },
+    ]);
+  });
+
+  it('rules added in the wordings "complété par un alinéa rédigé comme suit" and "il est inséré … une règle … rédigée comme suit"', () => {
+    const doc = act(`**Art. 1.** A l'article 26 de la même annexe, le § 4 est complété par un alinéa rédigé comme suit :
+
+« La prestation 474515-474526 est limitée à une fois par jour. »
+
+**Art. 2.** A l'article 26 de la même annexe, il est inséré, après la prestation 474515-474526, une règle d'application rédigée comme suit :
+
+« La prestation 474515-474526 n'est pas cumulable avec la prestation 474530-474541. »`);
+    expect(changes(doc).map((c) => [c.source, c.op, c.target, c.codes, c.note])).toEqual([
+      ['Art. 1', 'insert-rule', '26, § 4', ['474515', '474526'], 'added at the end'],
+      ['Art. 2', 'insert-rule', '26', ['474515', '474526', '474530', '474541'], 'inserted after service 474515-474526'],
+    ]);
+  });
+
   it('a label whose new wording names another sound code is a contradiction; the instruction wins', () => {
     const doc = act(`**Art. 1.** A l'article 20, § 1er, de la même annexe, le libellé de la prestation n° 474552-474563 est modifié comme suit :
 
@@ -380,5 +422,20 @@ La prestation n° 474515-474526 est limitée à une fois par jour.`);
       { where: 'Art. 1', text: 'Les honoraires sont dus une seule fois.' },
     ]);
     expect(doc.amendments).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws and keeps every span inside the text, whatever the damage', () => {
+    const seed = corpus('004_41601e86ba046398.txt');
+    const inputs = ['', '---\n---\n', '---\nurl: x\n', '**Art. 1.**', '**Art. 1.** "', '**Art. 1.** « « »', '**Article 1er.**\n```\n  1  \n```'];
+    for (let at = 200; at < seed.length; at += 397) inputs.push(seed.slice(0, at), seed.slice(at, at + 2500));
+    for (const text of inputs) {
+      const doc = parseJustel(text);
+      for (const p of [...doc.amendments.map((a) => a.provenance), ...doc.rules.map((r) => r.provenance)]) {
+        const [s, e] = p.span!;
+        expect(0 <= s && s < e && e <= text.length).toBe(true);
+      }
+    }
   });
 });

@@ -53,9 +53,10 @@ interface PointUnit {
   article: ArticleSlice;
   node: PointNode;
   target: Target;
-  sentences: Omit<Clause, 'following' | 'effective' | 'out' | 'target' | 'path' | 'raw' | 'hasChildren'>[];
+  sentences: Pick<Clause, 'span' | 'quotes' | 'skeleton'>[];
 }
 
+// The folded form of a sentence, its quotes replaced by «k» placeholders.
 function skeletonOf(raw: string, [s, e]: [number, number], quotes: QuoteSpan[]): string {
   if (!quotes.length) return matchForm(raw.slice(s, e));
   // Quotes become «k» placeholders first, so the whole sentence is normalised in one pass.
@@ -73,7 +74,8 @@ function sentencesOf(raw: string, node: PointNode, quotes: QuoteSpan[]): PointUn
   let [s, e] = trimSpan(raw, node.textStart, node.ownEnd);
   if (s >= e) return [];
   const own = quotes.filter((q) => q.open >= s && q.open < e);
-  for (const q of own) e = Math.max(e, q.close + 1);
+  // A quote opened in the point runs to its close (an unclosed one ends at the end of the text).
+  for (const q of own) e = Math.max(e, Math.min(q.close + 1, raw.length));
   return splitSentences(raw, s, e, own).flatMap(([a, b]) => {
     const span = trimSpan(raw, a, b);
     if (span[0] >= span[1]) return [];

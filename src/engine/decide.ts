@@ -84,6 +84,7 @@ function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
     institution: c.institution ?? null,
     documents: c.documents ?? NO_STRINGS,
     approvals: c.approvals ?? [],
+    indication: c.indication ?? null,
   };
 }
 

@@ -1,40 +1,9 @@
-/** The decision engine: schema, evaluator, messages, batch. */
-import type { ParsedDocument } from '../facts.js';
-import type { Nomenclature } from '../nomenclature/types.js';
-import { buildRuleSet } from '../rules/builtin.js';
-import type { InstitutionFacts } from '../rules/context.js';
-import type { RuleIndex } from '../rules/registry.js';
-import { decide, type EngineContext } from './decide.js';
-import type { Locale } from './messages/index.js';
-import { validateRequest, type CheckResponse, type FieldError } from './schema.js';
-
+/** The decision engine: schema, evaluator, messages, batch (re-exports). */
 export * from './schema.js';
 export { decide, type EngineContext } from './decide.js';
+export { createEngine, check, type EngineOptions } from './engine.js';
 export { runBatch, decideLine, type BatchStats, type BatchError } from './batch.js';
+export { responseJson } from './serialize.js';
 export { render, isLocale, LOCALES, en, fr, nl, type Locale, type MessageMap } from './messages/index.js';
 export { rejectionOf } from './rejection.js';
 export { MemoryLedger } from './ledger.js';
-
-export interface EngineOptions {
-  nomenclature: Nomenclature;
-  /** The documents to extract rules from (with the curated rules), when `rules` is not given. */
-  documents?: readonly ParsedDocument[];
-  rules?: RuleIndex;
-  institutions?: EngineContext['institutions'] | readonly InstitutionFacts[];
-  locale?: Locale;
-  details?: boolean;
-}
-
-/** Builds an engine context once (rules compiled, institutions indexed). */
-export function createEngine(options: EngineOptions): EngineContext {
-  const rules = options.rules ?? buildRuleSet(options.documents ?? []).index;
-  const inst = options.institutions;
-  const institutions = Array.isArray(inst) ? new Map((inst as InstitutionFacts[]).map((i) => [i.id, i])) : (inst as EngineContext['institutions']);
-  return { nomenclature: options.nomenclature, rules, institutions, locale: options.locale, details: options.details };
-}
-
-/** Validates then decides: the response, or the field errors. */
-export function check(value: unknown, context: EngineContext): { ok: true; response: CheckResponse } | { ok: false; errors: FieldError[] } {
-  const v = validateRequest(value);
-  return v.ok ? { ok: true, response: decide(v.request, context) } : v;
-}

@@ -47,6 +47,25 @@ export const StaySchema = z
 
 export const ApprovalSchema = z.object({ by: AuthoritySchema, date: IsoDateSchema });
 
+export const IndicationSchema = z
+  .object({
+    organ: z.enum(['kidney', 'liver', 'lung', 'bone']).optional(),
+    tumour: z.string().optional(),
+    sizeCm: z.union([z.number().nonnegative(), z.string()]).optional(),
+    count: z.number().int().min(1).optional(),
+    tStage: z.string().optional(),
+    eligibleForSurgery: z.boolean().optional(),
+    eligibleForSbrt: z.boolean().optional(),
+    gfr: z.union([z.number().nonnegative(), z.string()]).optional(),
+    singleKidney: z.boolean().optional(),
+    predisposition: z.string().optional(),
+    alternativeToSystemic: z.boolean().optional(),
+    palliative: z.boolean().optional(),
+    nearCriticalStructures: z.boolean().optional(),
+    combinedTreatment: z.boolean().optional(),
+  })
+  .meta({ description: 'Optional clinical facts (extension), vocabulary of the indication tables (src/conventions/indications.ts): checked against Art. 3 of the ablation convention.' });
+
 export const ClaimSchema = z
   .object({
     id: z.string().min(1),
@@ -61,6 +80,7 @@ export const ClaimSchema = z
     lesion: z.string().min(1).optional(),
     approvals: z.array(ApprovalSchema).optional(),
     documents: z.array(z.string().min(1)).optional(),
+    indication: IndicationSchema.optional(),
   })
   .meta({ id: 'Claim', description: 'A claim line. Only id, code and date are required.' });
 

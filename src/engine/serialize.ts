@@ -35,9 +35,9 @@ function str(s: string | null | undefined): string {
 
 function reasonJson(r: Reason): string {
   let s = `{"rule":${recurring(r.rule)},"kind":"${r.kind}","outcome":"${r.outcome}","message":${JSON.stringify(r.message)},"source":${shared(r.source)}`;
+  if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
   if (r.detail !== undefined) s += `,"detail":${JSON.stringify(r.detail)}`;
   if (r.interpretation !== undefined) s += `,"interpretation":${recurring(r.interpretation)}`;
-  if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
   return s + '}';
 }
 

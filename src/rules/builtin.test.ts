@@ -52,7 +52,7 @@ describe('built-in rule set', () => {
 
   it('has rules of every kind, extracted and curated, and validity periods of their documents', () => {
     const kinds = new Set(set.rules.map((r) => r.kind));
-    for (const k of ['frequency', 'interval', 'non-cumulation', 'prerequisite', 'approval', 'provider', 'patient', 'place', 'document', 'tier', 'warning', 'setting', 'unknown-code', 'not-in-force']) {
+    for (const k of ['frequency', 'interval', 'non-cumulation', 'prerequisite', 'approval', 'provider', 'patient', 'place', 'document', 'tier', 'warning', 'indication', 'setting', 'unknown-code', 'not-in-force']) {
       expect(kinds.has(k as never), k).toBe(true);
     }
     expect(set.extraction.rules.length).toBeGreaterThan(40);

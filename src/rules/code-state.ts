@@ -14,7 +14,15 @@ import type { Outcome } from './outcomes.js';
 const NoParams = z.object({}).strict();
 type NoParams = z.infer<typeof NoParams>;
 
-const SIX = /^\d{6}$/;
+/** Six ASCII digits (no regex on the hot path). */
+function sixDigits(c: string): boolean {
+  if (c.length !== 6) return false;
+  for (let i = 0; i < 6; i++) {
+    const d = c.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
+}
 
 /** The act behind a state, as a source (memoised per state: states are cached by the engine). */
 const memo = new WeakMap<CodeState, { first?: Outcome['source']; last?: Outcome['source'] }>();
@@ -42,7 +50,7 @@ export const unknownCode: RuleKind<NoParams, null> = {
   alsoIndexOn: () => 'every-line',
   evaluate(line: CurrentLine): Outcome | null {
     const c = line.code;
-    if (!SIX.test(c)) return { outcome: 'violated', halt: true, detail: { code: 'code.not-a-code', service: c } };
+    if (!sixDigits(c)) return { outcome: 'violated', halt: true, detail: { code: 'code.not-a-code', service: c } };
     if (!isValidCode(c)) {
       return { outcome: 'violated', halt: true, detail: { code: 'code.invalid-check-digit', service: c, expected: withCheckDigit(Number(c.slice(0, 5))) } };
     }

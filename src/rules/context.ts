@@ -48,6 +48,13 @@ export interface ApprovalFacts {
   date: IsoDate;
 }
 
+/**
+ * Optional clinical facts of a line, in the vocabulary of src/conventions/indications.ts
+ * (organ, tumour, sizeCm, count, tStage, eligibleForSurgery, eligibleForSbrt, gfr, singleKidney,
+ * predisposition, alternativeToSystemic, palliative, nearCriticalStructures, combinedTreatment).
+ */
+export type IndicationFacts = Record<string, unknown> & { organ?: string };
+
 /** The line being decided. */
 export interface CurrentLine extends LedgerLine {
   state: CodeState;
@@ -56,6 +63,7 @@ export interface CurrentLine extends LedgerLine {
   institution: string | null;
   documents: readonly string[];
   approvals: readonly ApprovalFacts[];
+  indication: IndicationFacts | null;
 }
 
 export interface ConventionPeriod {

@@ -14,6 +14,7 @@ export { unknownCode, notInForce, setting } from './code-state.js';
 export { document, DocumentParams } from './document.js';
 export { frequency, FrequencyParams } from './frequency.js';
 export { interval, IntervalParams, earliestAfter } from './interval.js';
+export { indication, IndicationParams } from './indication.js';
 export { nonCumulation, NonCumulationParams } from './non-cumulation.js';
 export { patient, PatientParams } from './patient.js';
 export { place, PlaceParams } from './place.js';

@@ -30,7 +30,7 @@ export const ContractKindSchema = z.enum(CONTRACT_KINDS);
 export const CuratedRuleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case id: letters, digits, dots, hyphens'),
-    kind: z.enum([...CONTRACT_KINDS, 'warning']),
+    kind: z.enum([...CONTRACT_KINDS, 'warning', 'indication']),
     validity: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }).strict().optional(),
     scope: CodeRefSchema,
     params: z.unknown(),

@@ -166,6 +166,11 @@ export type Detail =
   | { code: 'tier.before-admission'; service: string; admission: IsoDate }
   | ({ code: 'tier.wrong-day' } & TierFields)
   | ({ code: 'tier.matches' } & TierFields)
+  // --- indication (decision table) ---
+  | { code: 'indication.not-given'; service: string; organ: string | null; otherwise: Note }
+  | { code: 'indication.listed'; service: string; organ: string; row: string; label: string }
+  | { code: 'indication.not-listed'; service: string; organ: string | null; undecided: string[]; missing: string[]; otherwise: Note }
+  | { code: 'indication.invalid'; service: string; organ: string | null; field: string; problem: string; otherwise: Note }
   // --- warning (cannot be decided from claim data) ---
   | { code: 'warning.note'; service: string; note: Note }
   // --- an exception lifted a violation ---

@@ -9,6 +9,7 @@ import { notInForce, setting, unknownCode } from './code-state.js';
 import { codesOf, normaliseArticle } from './coderef.js';
 import { document } from './document.js';
 import { frequency } from './frequency.js';
+import { indication } from './indication.js';
 import { interval } from './interval.js';
 import { compileRule, type CompiledRule, type RuleKind } from './kind.js';
 import { nonCumulation } from './non-cumulation.js';
@@ -35,12 +36,13 @@ export const KINDS: Readonly<Record<RuleKindName, RuleKind>> = {
   interval,
   'non-cumulation': nonCumulation,
   warning,
+  indication,
 };
 
 /** Order of evaluation and of reasons: the code itself, then who/where/for whom, then the history. */
 const ORDER: readonly RuleKindName[] = [
   'unknown-code', 'not-in-force', 'setting', 'place', 'provider', 'patient', 'approval', 'document', 'tier',
-  'prerequisite', 'frequency', 'interval', 'non-cumulation', 'warning',
+  'prerequisite', 'frequency', 'interval', 'non-cumulation', 'indication', 'warning',
 ];
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
 

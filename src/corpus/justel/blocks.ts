@@ -85,7 +85,7 @@ function isBlank(text: string): boolean {
 function serviceCode(seg: string): { index: number; end: number; codes: CodeSet } | null {
   CODE_TOKEN.lastIndex = 0;
   for (const m of seg.matchAll(CODE_TOKEN)) {
-    const before = fold(seg.slice(0, m.index));
+    const before = fold(seg.slice(Math.max(0, m.index - 24), m.index));
     if (REFERENCE_BEFORE.test(before)) continue;
     const after = seg.slice(m.index + m[0].length);
     if (/^\s*[,;]/.test(after)) continue;

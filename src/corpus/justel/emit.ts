@@ -7,7 +7,7 @@ import type { IsoDate } from '../../date.js';
 import type { Amendment, Provenance, RuleText, SourceIssue, Unparsed } from '../../facts.js';
 import { fold } from '../../text.js';
 import { mentions } from '../mentions.js';
-import { cleanText, dropFences, sourceText, trimSpan } from './normalise.js';
+import { repairOcr, sourceText, trimSpan } from './normalise.js';
 import { splitSentences } from './structure.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -48,13 +48,19 @@ export class Emitter {
 
   constructor(readonly document: string, readonly raw: string) {}
 
-  /** Provenance of a span of the act at `article`. */
-  provenance(article: string, span: [number, number], note?: string): Provenance {
-    const [s, e] = trimSpan(this.raw, span[0], span[1]);
+  /** The source text of [s, e), computed once per span. */
+  private textAt(s: number, e: number): string {
     const key = `${s}:${e}`;
     let text = this.texts.get(key);
     if (text === undefined) this.texts.set(key, (text = sourceText(this.raw, s, e)));
-    const p: Provenance = { document: this.document, article, span: [s, e], text };
+    return text;
+  }
+
+  /** Provenance of a span of the act at `article`. */
+  provenance(article: string, span: [number, number], note?: string): Provenance {
+    // Clamped: a quote left open runs to the end of the text, and no further.
+    const [s, e] = trimSpan(this.raw, Math.max(0, span[0]), Math.min(span[1], this.raw.length));
+    const p: Provenance = { document: this.document, article, span: [s, e], text: this.textAt(s, e) };
     if (note) p.note = note;
     return p;
   }
@@ -81,7 +87,7 @@ export class Emitter {
 
   /** Lists a normative sentence that produced no fact. */
   unparsedAt(where: string, span: [number, number]): void {
-    const [s, e] = trimSpan(this.raw, span[0], span[1]);
+    const [s, e] = trimSpan(this.raw, Math.max(0, span[0]), Math.min(span[1], this.raw.length));
     const text = sourceText(this.raw, s, e);
     if (text && !this.unparsed.some((u) => u.where === where && u.text === text)) this.unparsed.push({ where, text });
   }
@@ -91,18 +97,19 @@ export class Emitter {
    * one RuleText per sentence, and the whole text for the amendment that inserts it.
    */
   ruleText(article: string, ranges: [number, number][], note?: string): RuleBody {
-    const paragraphs: string[] = [];
+    const paragraphs: string[][] = [];
     const codes = new Set<string>();
     for (const [rs, re] of ranges) {
-      for (const para of dropFences(this.raw.slice(rs, re)).split(/\n[ \t]*\n/)) {
-        const t = unquote(cleanText(para));
-        if (t) paragraphs.push(t);
-      }
       let previous: { codes: string[]; ranges: [string, string][] } | null = null;
+      let lastEnd = -1;
       for (const [ss, se] of splitSentences(this.raw, rs, re, [])) {
         const [s, e] = trimSpan(this.raw, ss, se);
-        const text = unquote(cleanText(this.raw.slice(s, e))).replace(/;$/, '');
+        const text = unquote(repairOcr(this.textAt(s, e))).replace(/;$/, '');
         if (!/[\p{L}\d]/u.test(text)) continue;
+        // A blank line between two sentences starts a new alinéa of the amendment's text.
+        if (lastEnd < 0 || /\n[ \t]*\n/.test(this.raw.slice(lastEnd, s))) paragraphs.push([]);
+        paragraphs[paragraphs.length - 1].push(text);
+        lastEnd = e;
         const m = mentions(text);
         let ruleCodes = m.codes;
         let ruleRanges = m.ranges;
@@ -127,7 +134,7 @@ export class Emitter {
         });
       }
     }
-    return { text: paragraphs.join('\n'), codes: [...codes] };
+    return { text: paragraphs.map((p) => p.join(' ')).join('\n'), codes: [...codes] };
   }
 
   /** Reports every written code of `text` (found at offset `at`) whose check digit or pair relation is wrong, with a proposal. */

@@ -36,6 +36,7 @@ export interface Clause {
 /** Reads a clause; returns how many following sentences it used, or null when it does not apply. */
 export type Recogniser = (c: Clause) => number | null;
 
+// Patterns match the folded form (see matchForm): lower case, no accents, "n°" written "no".
 const CODE = String.raw`\d{6}(?: ?- ?\d{6})?`;
 const CODES = String.raw`${CODE}(?:(?:,| et|, et| ou) (?:nos? )?${CODE})*`;
 const NO = String.raw`(?:nos? )?`;
@@ -46,6 +47,7 @@ const QLIST = String.raw`«\d+»(?:(?:,| et|, et| ou) «\d+»)*`;
 const RULE_ANCHOR = String.raw`la (?:(\S+) )?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations) ${NO}(${CODES})`;
 const OBJ = String.raw`(?:la|les) prestations? (et (?:la|les) regles? d'application )?suivantes?`;
 const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (?:les mots |le mot |les termes |le terme )?(${QLIST})| (apres|avant) (?:les mots |le mot |les termes |le terme )?«(\d+)»| entre (?:les mots |le mot |les termes |le terme )?«(\d+)» et (?:les mots |le mot |les termes |le terme )?«(\d+)»)?`, 'g');
+const LABEL_ANCHOR = new RegExp(String.raw`\ble libelle (?:de la prestation|des prestations) ${NO}(${CODES})`);
 const CODE_INTO_RULE = new RegExp(String.raw`${RULE_ANCHOR},? (?:le|les) ${NO}(${CODES}) (?:est|sont) ${INS} (apres|avant) (?:le |les )?${NO}(${CODES})`);
 const RULE_COMPLETED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) completee?s? par (?:le |les )?${NO}(${CODES})`);
 const RULE_REPLACED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) (?:(remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit)|(${DEL}))`);
@@ -53,14 +55,15 @@ const VALUE_CHANGED = new RegExp(String.raw`\b(?:la|les) valeurs? relatives? (?:
 const RELABELLED = new RegExp(String.raw`\b(?:le|les) libelles?( et (?:la|les) valeurs? relatives?)? (?:de la prestation|des prestations) (?:(suivantes)|${NO}(${CODES})) (?:est|sont) (?:modifiee?s?|remplacee?s?|redigee?s?) (?:comme suit|par ce qui suit|par)`);
 const CODES_REMOVED = new RegExp(String.raw`\b(?:les|le) (?:numeros?|codes?)(?: de (?:la |des )?prestations?| de code)? ${NO}(${CODES}),? (?:est|sont) ${DEL}`);
 const SERVICES_DELETED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) ${DEL}`, 'g');
+const SERVICE_REPLACED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) (?:remplacee?s?|modifiee?s?) (?:par (?:la|les) (?:prestations?|dispositions?) suivantes?|par ce qui suit|comme suit|par)`);
 const SERVICES_INSERTED = new RegExp(String.raw`\b${OBJ},? (?:est|sont) ${INS}|\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)${OBJ}`);
 const INSERT_ANCHOR = new RegExp(String.raw`\b(apres|avant) (?:la |le |les )*(?:prestations? )?${NO}(\d{6})`);
 const INSERT_POSITION = new RegExp(String.raw`\b(apres|avant) (?:(?:la |les )(?:prestations? )?${NO}(${CODE})|le (\S+) alinea|l'alinea (\S+)|le (\S+)°)`);
 const RULE_INSERTED_FORMS = [
   new RegExp(String.raw`\b(?:la|les|une|des) (?:regles? d'application|dispositions?|phrases?|alineas?)(?: suivantes?)?(?:,? redigee?s? comme suit,?)? (?:est|sont) ${INS}`),
   new RegExp(String.raw`\b(?:un|une) (?:alinea|littera|point|phrase|disposition)(?: ([a-z]\)|\d+°))?(?:,? redige(?:e)? comme suit,?)? (?:est|sont) ${INS}`),
-  new RegExp(String.raw`\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)(?:la|les|une|un) (?:regles? d'application|dispositions?|phrases?|alineas?) suivante?s?`),
-  new RegExp(String.raw`((?:le|la|les|l') ?[^,;:«]{1,60}?) (?:est|sont) completee?s? par (?:l'alinea|les alineas|la disposition|les dispositions|la phrase|les phrases|la regle d'application|les regles d'application|un alinea) suivante?s?`),
+  new RegExp(String.raw`\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)(?:la|les|une|un) (?:regles? d'application|dispositions?|phrases?|alineas?)(?: suivante?s?|,? redigee?s? comme suit)`),
+  new RegExp(String.raw`((?:le|la|les|l') ?[^,;:«]{1,90}?) (?:est|sont) completee?s? par (?:l'alinea|les alineas|la disposition|les dispositions|la phrase|les phrases|la regle d'application|les regles d'application|un alinea|une phrase|une disposition)(?: suivante?s?|,? redigee?s? comme suit)`),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -78,11 +81,13 @@ function instruction(c: Clause): string {
   return (colon > 0 ? text.slice(0, colon) : text).trim();
 }
 
+/** Adds an amendment stated by clause `c`; `extra` parts refine its target. */
 function emit(c: Clause, draft: AmendmentDraft, extra: string[] = [], span: [number, number] = c.span, note?: string): void {
   const target = targetText(c.target, extra);
   c.out.amend(draft, c.path, target, c.effective, c.out.provenance(c.path, span, note));
 }
 
+/** Where an inserted rule text lands in the nomenclature, for its provenance note. */
 function ruleNote(c: Clause, extra: string[] = []): string | undefined {
   const t = targetText(c.target, extra);
   return t ? `text of the nomenclature, art. ${t}` : undefined;
@@ -102,6 +107,7 @@ function ruleRanges(c: Clause, from: number): { ranges: [number, number][]; cons
   return { ranges: c.following.map((f) => f.span), consumed: c.following.length };
 }
 
+/** The code sets of a folded code list ("nos 599244 et 599266"). */
 function codeSets(folded: string): CodeSet[] {
   return codeSetsOf(folded.replace(/\bnos? /g, ''));
 }
@@ -110,11 +116,15 @@ function allCodes(sets: CodeSet[]): string[] {
   return sets.flatMap(codesOf);
 }
 
+/** True when every code has its check digit and a pair is a real ambulatory/hospitalised pair. */
+function soundPair(s: CodeSet): boolean {
+  return codesOf(s).every(isValidCode) && (s.kind === 'single' || hospitalisedTwinOf(s.ambulatory) === s.hospitalised);
+}
+
 /** Picks the code set to use when the instruction and the new wording both name one. */
 function resolveCodes(c: Clause, stated: CodeSet | null, written: CodeSet | null): { codes: CodeSet | null; note?: string } {
   if (!stated) return { codes: written };
   if (!written || sameCodeSet(stated, written)) return { codes: stated };
-  const soundPair = (s: CodeSet) => codesOf(s).every(isValidCode) && (s.kind === 'single' || hospitalisedTwinOf(s.ambulatory) === s.hospitalised);
   if (soundPair(written) && !soundPair(stated)) {
     return { codes: written, note: `the instruction writes ${codeSetText(stated)} (see issues); the new wording gives ${codeSetText(written)}` };
   }
@@ -133,20 +143,25 @@ const entryOrFormula: Recogniser = (c) =>
 
 /** "les mots «X» sont remplacés par «Y»", also lists, "respectivement", deletion and insertion of words. */
 const wordsChanged: Recogniser = (c) => {
-  const re = WORDS_CHANGED;
+  // "dans le libellé de la prestation n° X, les mots …": the words belong to that service's label.
+  const anchor = LABEL_ANCHOR.exec(c.skeleton);
+  const anchorCodes = anchor ? allCodes(codeSets(anchor[1])) : [];
+  const anchorNote = anchor ? `in the label of ${codeSets(anchor[1]).map(codeSetText).join(', ')}` : undefined;
+  const withAnchor = (codes: string[]) => [...new Set([...anchorCodes, ...codes])];
+  const noted = (note?: string) => [anchorNote, note].filter(Boolean).join('; ') || undefined;
   let found = false;
-  for (const m of c.skeleton.matchAll(re)) {
+  for (const m of c.skeleton.matchAll(WORDS_CHANGED)) {
     const olds = placeholders(m[1]).map((k) => inlineText(quoteText(c, k)));
     const verb = m[2];
     if (verb.startsWith('remplace') && m[3]) {
       const news = placeholders(m[3]).map((k) => inlineText(quoteText(c, k)));
       olds.forEach((old, i) => {
         const nw = news.length === olds.length ? news[i] : news[0];
-        emit(c, { op: 'replace-text', old, new: nw, codes: allCodes(codeSetsOf(old + ' ' + nw)) });
+        emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(old + ' ' + nw))) }, [], c.span, noted());
       });
       found = true;
     } else if (/^(?:suppr|abrog|retir|radi)/.test(verb)) {
-      for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: allCodes(codeSetsOf(old)) }, [], c.span, 'words deleted');
+      for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: withAnchor(allCodes(codeSetsOf(old))) }, [], c.span, noted('words deleted'));
       found = true;
     } else if (m[4] || m[6]) {
       // "les mots «X» sont insérés après / avant / entre les mots «Y» (et «Z»)": rewrite the anchor.
@@ -155,7 +170,7 @@ const wordsChanged: Recogniser = (c) => {
       const [old, nw, where] = m[4] === 'apres' ? [q(m[5]), `${q(m[5])} ${words}`, 'after']
         : m[4] === 'avant' ? [q(m[5]), `${words} ${q(m[5])}`, 'before']
         : [`${q(m[6])} ${q(m[7])}`, `${q(m[6])} ${words} ${q(m[7])}`, 'between'];
-      emit(c, { op: 'replace-text', old, new: nw, codes: allCodes(codeSetsOf(words)) }, [], c.span, `words inserted ${where} the quoted words`);
+      emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(words))) }, [], c.span, noted(`words inserted ${where} the quoted words`));
       found = true;
     }
   }
@@ -226,9 +241,8 @@ const ruleReplaced: Recogniser = (c) => {
 
 /** "la valeur relative «K 30» de la prestation n° X est modifiée en «K 50»" (the old value may be absent). */
 const valueChanged: Recogniser = (c) => {
-  const re = VALUE_CHANGED;
   let found = false;
-  for (const m of c.skeleton.matchAll(re)) {
+  for (const m of c.skeleton.matchAll(VALUE_CHANGED)) {
     const from = m[1] ? parseValue(quoteText(c, Number(m[1]))) : null;
     const to: Value | null = m[3] ? parseValue(quoteText(c, Number(m[3]))) : parseValue(`${m[4].toUpperCase()} ${m[5]}`);
     if (!to) continue;
@@ -304,13 +318,61 @@ const codesRemoved: Recogniser = (c) => {
 
 /** "la prestation n° X est supprimée", "les prestations n°s X et Y sont supprimées / abrogées". */
 const servicesDeleted: Recogniser = (c) => {
-  const re = SERVICES_DELETED;
   let found = false;
-  for (const m of c.skeleton.matchAll(re)) {
+  for (const m of c.skeleton.matchAll(SERVICES_DELETED)) {
     for (const codes of codeSets(m[1])) emit(c, { op: 'delete-service', codes });
     found = true;
   }
   return found ? 0 : null;
+};
+
+/** Emits the insertion of one service of a quoted block (an issue when it has no code). */
+function insertService(c: Clause, service: BlockService, after: string | null, many: boolean, note?: string): void {
+  if (!service.codes) {
+    c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `inserted service without a code: "${service.label}"` }, c.span[0]);
+    c.out.unparsedAt(c.path, service.span);
+    return;
+  }
+  const notes = [many ? `in: ${instruction(c)}` : undefined, note].filter(Boolean).join('; ') || undefined;
+  const provenance = c.out.provenance(c.path, many ? service.span : c.span, notes);
+  const nomenclatureArticle = targetText(c.target);
+  c.out.amend({
+    op: 'insert-service',
+    service: { codes: service.codes, label: service.label || null, value: service.value, nomenclatureArticle, heading: service.heading, provenance },
+    after,
+  }, c.path, nomenclatureArticle, c.effective, provenance);
+}
+
+/**
+ * "la prestation n° X est remplacée par la prestation suivante : «…»": a new wording of the same
+ * service (label, and value from an unstated old one); when the new wording has other codes, the
+ * old service is deleted and the new ones inserted.
+ */
+const serviceReplaced: Recogniser = (c) => {
+  const m = SERVICE_REPLACED.exec(c.skeleton);
+  if (!m) return null;
+  const stated = codeSets(m[1]);
+  const ks = placeholders(c.skeleton.slice(m.index + m[0].length));
+  const services = ks.flatMap((k) => parseServiceBlock(c.raw, c.quotes[k].open + 1, c.quotes[k].close).services);
+  if (!services.length || !stated.length) return null;
+  const many = services.length > 1;
+  const same = services.length === stated.length && services.every((sv, i) =>
+    !sv.codes || sameCodeSet(sv.codes, stated[i]) || (soundPair(sv.codes) && !soundPair(stated[i])));
+  if (same) {
+    services.forEach((sv, i) => {
+      const { codes, note } = resolveCodes(c, stated[i], sv.codes);
+      if (!codes) return;
+      const span = many ? sv.span : c.span;
+      const notes = [many ? `in: ${instruction(c)}` : undefined, note].filter(Boolean).join('; ') || undefined;
+      if (sv.label) emit(c, { op: 'change-label', codes, label: sv.label }, [], span, notes);
+      if (sv.value) emit(c, { op: 'change-value', codes, from: null, to: sv.value }, [], span, notes);
+    });
+    return 0;
+  }
+  const newCodes = services.flatMap((sv) => (sv.codes ? [codeSetText(sv.codes)] : []));
+  for (const codes of stated) emit(c, { op: 'delete-service', codes }, [], c.span, `replaced by ${newCodes.join(', ')}`);
+  for (const sv of services) insertService(c, sv, null, many, `replaces ${stated.map(codeSetText).join(', ')}`);
+  return 0;
 };
 
 /**
@@ -326,30 +388,15 @@ const servicesInserted: Recogniser = (c) => {
   const after = anchor && anchor[1] === 'apres' ? anchor[2] : null;
   const anchorNote = anchor && anchor[1] === 'avant' ? `inserted before ${anchor[2]}` : undefined;
   const ks = placeholders(c.skeleton.slice(m.index));
-  const found: { service: BlockService }[] = [];
+  const found: BlockService[] = [];
   let trailing: [number, number] | null = null;
   for (const k of ks) {
     const block = parseServiceBlock(c.raw, c.quotes[k].open + 1, c.quotes[k].close);
-    for (const service of block.services) found.push({ service });
+    found.push(...block.services);
     if (block.trailing) trailing = block.trailing;
   }
   if (!found.length) return null;
-  const many = found.length > 1;
-  const nomenclatureArticle = targetText(c.target);
-  for (const { service } of found) {
-    if (!service.codes) {
-      c.out.issue({ severity: 'warning', code: 'other', where: c.path, message: `inserted service without a code: "${service.label}"` }, c.span[0]);
-      c.out.unparsedAt(c.path, service.span);
-      continue;
-    }
-    const notes = [many ? `in: ${instruction(c)}` : undefined, anchorNote].filter(Boolean).join('; ') || undefined;
-    const provenance = c.out.provenance(c.path, many ? service.span : c.span, notes);
-    c.out.amend({
-      op: 'insert-service',
-      service: { codes: service.codes, label: service.label || null, value: service.value, nomenclatureArticle, heading: service.heading, provenance },
-      after,
-    }, c.path, nomenclatureArticle, c.effective, provenance);
-  }
+  for (const service of found) insertService(c, service, after, found.length > 1, anchorNote);
   let consumed = 0;
   if (withRule) {
     const ranges = trailing ? [trailing] : c.following.map((f) => f.span);
@@ -440,20 +487,28 @@ const announcesPoints: Recogniser = (c) => {
   return /\bmodifications suivantes\b|\bcomme suit\b|[:,]$/.test(c.skeleton) ? 0 : null;
 };
 
+/** Runs `r` only when the sentence contains one of `words`: a cheap test that spares most regex scans. */
+function guarded(words: string[], r: Recogniser): Recogniser {
+  return (c) => (words.some((w) => c.skeleton.includes(w)) ? r(c) : null);
+}
+
+const CHANGE_VERBS = ['remplac', 'modifi', 'redig', 'complet', 'abrog', 'suppr'];
+
 /** The recognisers, most specific first. */
 export const RECOGNISERS: Recogniser[] = [
-  entryOrFormula,
-  wordsChanged,
-  textBetween,
-  codeIntoRule,
-  ruleCompletedWithCodes,
-  ruleReplaced,
-  valueChanged,
-  relabelled,
-  codesRemoved,
-  servicesDeleted,
-  servicesInserted,
-  ruleInserted,
-  provisionChanged,
+  guarded(['vigueur', 'effets', 'execution'], entryOrFormula),
+  guarded(['mot', 'terme', 'phrase', 'mention', 'chiffre', 'date'], wordsChanged),
+  guarded(['le texte'], textBetween),
+  guarded(["d'application"], codeIntoRule),
+  guarded(["d'application"], ruleCompletedWithCodes),
+  guarded(["d'application"], ruleReplaced),
+  guarded(['valeur'], valueChanged),
+  guarded(['libelle'], relabelled),
+  guarded(['prestation'], serviceReplaced),
+  guarded(['numero', 'code'], codesRemoved),
+  guarded(['prestation'], servicesDeleted),
+  guarded(['suivant'], servicesInserted),
+  guarded(['inser', 'ajout', 'introdui', 'complet'], ruleInserted),
+  guarded(CHANGE_VERBS, provisionChanged),
   announcesPoints,
 ];

@@ -99,6 +99,10 @@ export const en: MessageMap = {
   'tier.wrong-day': (d) =>
     `${d.service} is for days ${d.fromDay}${d.toDay !== null ? `–${d.toDay}` : ''}${d.endOfMonth !== null ? ` to the end of month ${d.endOfMonth} (${d.lastDate})` : d.toDay === null ? ' onwards' : ''} of the stay; the line is on day ${d.day} (admitted ${d.admission}, day 1 = admission day).`,
   'tier.matches': (d) => `${d.service}: day ${d.day} of the stay (admitted ${d.admission}) is within days ${d.fromDay}${d.toDay !== null ? `–${d.toDay}` : ''}${d.lastDate ? ` to ${d.lastDate}` : ''}.`,
+  'indication.not-given': (d, f) => `${d.service}: the clinical indication${d.organ ? ` (${d.organ})` : ''} is not given and cannot be checked from claim data; ${f.note(d.otherwise)}.`,
+  'indication.listed': (d) => `${d.service}: indication listed (${d.organ}: ${d.label}).`,
+  'indication.not-listed': (d, f) => `${d.service}: the indication given matches no listed indication${d.organ ? ` for ${d.organ}` : ''}${d.undecided.length ? ` (undecided: ${d.undecided.join(', ')}; facts missing: ${d.missing.join(', ')})` : ''}; ${f.note(d.otherwise)}.`,
+  'indication.invalid': (d, f) => `${d.service}: the indication facts cannot be read (${d.problem}); ${f.note(d.otherwise)}.`,
   'warning.note': (d, f) => `${d.service}: ${f.note(d.note)}`,
   'exception.document': (d, f) => `Lifted by the document "${d.document}" on the line: ${f.detail(d.lifted)}`,
   'exception.approval': (d, f) => `Lifted by the approval of the ${d.by} of ${d.approvalDate}: ${f.detail(d.lifted)}`,

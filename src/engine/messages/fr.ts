@@ -99,6 +99,10 @@ export const fr: MessageMap = {
   'tier.wrong-day': (d) =>
     `${d.service} concerne les jours ${d.fromDay}${d.toDay !== null ? ` à ${d.toDay}` : ''}${d.endOfMonth !== null ? ` jusqu'à la fin du mois ${d.endOfMonth} (${d.lastDate})` : d.toDay === null ? ' et suivants' : ''} du séjour ; la ligne est au jour ${d.day} (admission le ${d.admission}, jour 1 = jour d'admission).`,
   'tier.matches': (d) => `${d.service} : le jour ${d.day} du séjour (admission le ${d.admission}) est dans les jours ${d.fromDay}${d.toDay !== null ? ` à ${d.toDay}` : ''}${d.lastDate ? ` jusqu'au ${d.lastDate}` : ''}.`,
+  'indication.not-given': (d, f) => `${d.service} : l'indication clinique${d.organ ? ` (${d.organ})` : ''} n'est pas indiquée et ne peut être vérifiée à partir des données de facturation ; ${f.note(d.otherwise)}.`,
+  'indication.listed': (d) => `${d.service} : indication reprise (${d.organ} : ${d.label}).`,
+  'indication.not-listed': (d, f) => `${d.service} : l'indication donnée ne correspond à aucune indication reprise${d.organ ? ` pour ${d.organ}` : ''}${d.undecided.length ? ` (indéterminées : ${d.undecided.join(', ')} ; faits manquants : ${d.missing.join(', ')})` : ''} ; ${f.note(d.otherwise)}.`,
+  'indication.invalid': (d, f) => `${d.service} : les faits cliniques sont illisibles (${d.problem}) ; ${f.note(d.otherwise)}.`,
   'warning.note': (d, f) => `${d.service} : ${f.note(d.note)}`,
   'exception.document': (d, f) => `Levé par le document « ${d.document} » de la ligne : ${f.detail(d.lifted)}`,
   'exception.approval': (d, f) => `Levé par l'accord (${d.by}) du ${d.approvalDate} : ${f.detail(d.lifted)}`,

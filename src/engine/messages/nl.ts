@@ -99,6 +99,10 @@ export const nl: MessageMap = {
   'tier.wrong-day': (d) =>
     `${d.service} geldt voor dag ${d.fromDay}${d.toDay !== null ? ` tot ${d.toDay}` : ''}${d.endOfMonth !== null ? ` tot het einde van maand ${d.endOfMonth} (${d.lastDate})` : d.toDay === null ? ' en later' : ''} van het verblijf; de lijn valt op dag ${d.day} (opname ${d.admission}, dag 1 = opnamedag).`,
   'tier.matches': (d) => `${d.service}: dag ${d.day} van het verblijf (opname ${d.admission}) valt binnen dag ${d.fromDay}${d.toDay !== null ? ` tot ${d.toDay}` : ''}${d.lastDate ? ` tot ${d.lastDate}` : ''}.`,
+  'indication.not-given': (d, f) => `${d.service}: de klinische indicatie${d.organ ? ` (${d.organ})` : ''} is niet opgegeven en kan niet uit de facturatiegegevens worden nagegaan; ${f.note(d.otherwise)}.`,
+  'indication.listed': (d) => `${d.service}: opgenomen indicatie (${d.organ}: ${d.label}).`,
+  'indication.not-listed': (d, f) => `${d.service}: de opgegeven indicatie stemt met geen opgenomen indicatie overeen${d.organ ? ` voor ${d.organ}` : ''}${d.undecided.length ? ` (onbeslist: ${d.undecided.join(', ')}; ontbrekende gegevens: ${d.missing.join(', ')})` : ''}; ${f.note(d.otherwise)}.`,
+  'indication.invalid': (d, f) => `${d.service}: de klinische gegevens zijn onleesbaar (${d.problem}); ${f.note(d.otherwise)}.`,
   'warning.note': (d, f) => `${d.service}: ${f.note(d.note)}`,
   'exception.document': (d, f) => `Opgeheven door het document "${d.document}" op de lijn: ${f.detail(d.lifted)}`,
   'exception.approval': (d, f) => `Opgeheven door het akkoord (${d.by}) van ${d.approvalDate}: ${f.detail(d.lifted)}`,

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { decide, type EngineContext } from '../../engine/decide.js';
 import { runBatch } from '../../engine/batch.js';
-import { validateRequest, type CheckRequest, type Claim } from '../../engine/schema.js';
+import { validateRequest, type CheckRequest } from '../../engine/schema.js';
 import type { InstitutionFacts } from '../../rules/context.js';
 import type { Store } from '../../store/types.js';
 import { localeOf, parseParams, type RouteDeps } from '../common.js';
@@ -22,14 +22,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The institutions the lines name that the request does not define, read from the registry now:
- * a registry change made by another process counts from the next request on.
+ * The institutions the claims name that the request does not define, read from the registry now
+ * (a registry change made by another process counts from the next request on). Only the lines
+ * being decided are checked against a place, so stored history adds none.
  */
-async function registryFor(store: Store, request: CheckRequest, history: readonly Claim[]): Promise<Map<string, InstitutionFacts> | null> {
+async function registryFor(store: Store, request: CheckRequest): Promise<Map<string, InstitutionFacts> | null> {
   const own = new Set((request.institutions ?? []).map((i) => i.id));
   const wanted = new Set<string>();
   for (const c of request.claims) if (c.institution && !own.has(c.institution)) wanted.add(c.institution);
-  for (const c of history) if (c.institution && !own.has(c.institution)) wanted.add(c.institution);
   if (wanted.size === 0) return null;
   const map = new Map<string, InstitutionFacts>();
   for (const id of wanted) {
@@ -74,16 +74,13 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
         { in: 'body', path: 'beneficiary.id', pointer: '#/beneficiary/id', detail: 'required to commit' },
       ]);
     }
-    const ctx = engines.context(locale);
+    // Read before any transaction: the lock below is held for the decision only.
+    const ctx = withRegistry(engines.context(locale), await registryFor(store, request));
     // With a token configured, server-held history is personal data: only authenticated requests read it.
-    if (beneficiary === undefined || !auth.allows(req)) {
-      const registry = await registryFor(store, request, request.history ?? []);
-      return { ...decide(request, withRegistry(ctx, registry)), storedLines: null };
-    }
+    if (beneficiary === undefined || !auth.allows(req)) return { ...decide(request, ctx), storedLines: null };
     if (!commit) {
       const merged = mergeHistory(request, await store.historyOf(beneficiary));
-      const registry = await registryFor(store, request, merged.history);
-      return { ...decide({ ...request, history: merged.history }, withRegistry(ctx, registry)), storedLines: merged.used };
+      return { ...decide({ ...request, history: merged.history }, ctx), storedLines: merged.used };
     }
     // Check and record in one transaction serialized per beneficiary (across processes): two
     // concurrent requests for one beneficiary are decided one after the other, each seeing the
@@ -97,8 +94,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
           merged.conflicts.map((c) => ({ in: 'body', path: `claims[${c.index}].id`, pointer: `#/claims/${c.index}/id`, detail: 'already recorded with other content' })),
         );
       }
-      const registry = await registryFor(store, request, merged.history);
-      const response = decide({ ...request, history: merged.history }, withRegistry(ctx, registry));
+      const response = decide({ ...request, history: merged.history }, ctx);
       const committed = await h.record(acceptedLines(request, response));
       return { ...response, storedLines: merged.used, committed };
     });
@@ -109,19 +105,19 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     batch.removeAllContentTypeParsers();
     batch.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
     batch.post('/v1/check/batch', async (req, reply) => {
-    // The registry is read once per batch; a batch is stateless (it neither reads nor writes server-held history).
-    const registry = new Map((await store.institutions()).map((i) => [i.id, i as InstitutionFacts]));
-    const ctx = withRegistry(engines.context(localeOf(req)), registry);
-    const out = new PassThrough();
-    runBatch(req.body as Readable, out, ctx).then(
-      () => out.end(),
-      (e: unknown) => {
-        // Headers are gone: the client sees a truncated stream; the error is logged without data.
-        req.log.error({ err: { type: (e as Error)?.name } }, 'batch failed');
-        out.destroy(e as Error);
-      },
-    );
-    return reply.type('application/x-ndjson; charset=utf-8').send(out);
+      // The registry is read once per batch; a batch is stateless (it neither reads nor writes server-held history).
+      const registry = new Map((await store.institutions()).map((i) => [i.id, i as InstitutionFacts]));
+      const ctx = withRegistry(engines.context(localeOf(req)), registry);
+      const out = new PassThrough();
+      runBatch(req.body as Readable, out, ctx).then(
+        () => out.end(),
+        (e: unknown) => {
+          // Headers are gone: the client sees a truncated stream; the error is logged without data.
+          req.log.error({ err: e }, 'batch failed');
+          out.destroy(e as Error);
+        },
+      );
+      return reply.type('application/x-ndjson; charset=utf-8').send(out);
     });
   });
 

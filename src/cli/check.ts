@@ -1,0 +1,83 @@
+/** `nomen check` (one request, or NDJSON batch) and `nomen rules` (the rules and their coverage). */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { CoverageReport } from '../rules/coverage.js';
+import { withStore, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
+
+type CheckOptions = DbOptions & { ndjson?: boolean; lang: string; details?: boolean };
+
+function readInput(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: cannot read the request (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** Registers `nomen check` and `nomen rules`. */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('decide which claim lines are reimbursable, for how much, and why (contract §4)')
+    .argument('<request>', 'request JSON file, or - for standard input')
+    .option('--ndjson', 'batch: one request per line in, one response per line out (a bad line gives an error object and the run goes on)')
+    .option('--lang <lang>', 'language of the messages: en, fr or nl', 'en')
+    .option('--no-details', 'omit the structured `detail` of each reason (smaller output)')
+    .option('--db <file>', DB_HELP)
+    .action(async (file: string, opts: CheckOptions) => {
+      const { isLocale, check, runBatch } = await import('../engine/index.js');
+      const { engineFromStore } = await import('../pipeline.js');
+      if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
+      const locale = opts.lang;
+      if (opts.ndjson) {
+        const input = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file);
+        input.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${(e as Error).message}\n`); process.exit(2); });
+        const stats = await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, { locale, details: opts.details })));
+        process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
+        return;
+      }
+      const text = readInput(file);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        throw new UserError(`${file}: the request is not valid JSON: ${(e as Error).message}`);
+      }
+      const result = await withStore(opts, async (store) => check(value, await engineFromStore(store, { locale, details: opts.details })));
+      if (!result.ok) {
+        throw new UserError(`${file}: invalid request:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+      }
+      printJson(result.response);
+    });
+
+  program
+    .command('rules')
+    .description('the rules of application as code: every rule with its citation, or --coverage of every normative sentence')
+    .option('--coverage', 'list every normative sentence of the corpus with the rule ids that encode it, or why none can')
+    .option('--code <code>', 'only the rules that apply to this code')
+    .option('--db <file>', DB_HELP)
+    .option('--json', 'print JSON')
+    .action(async (opts: DbOptions & { coverage?: boolean; code?: string; json?: boolean }) => {
+      const { buildRuleSet, coverage } = await import('../rules/index.js');
+      const { storedDocuments } = await import('../pipeline.js');
+      const documents = await withStore(opts, storedDocuments);
+      const set = buildRuleSet(documents);
+      if (opts.coverage) {
+        const report = coverage(documents, set);
+        if (opts.json) return printJson(report);
+        process.stdout.write(renderCoverage(report) + '\n');
+        return;
+      }
+      // Rules scoped by nomenclature article (e.g. "articles 17 …") need the code's article: listed without it here.
+      const rules = opts.code ? set.index.rulesFor(opts.code, null).map((c) => c.rule) : set.rules;
+      if (opts.json) return printJson(rules.map(({ id, kind, citation, validity }) => ({ id, kind, validity, citation })));
+      for (const r of rules) process.stdout.write(`${r.id.padEnd(48)} ${r.kind.padEnd(16)} ${r.citation.document}, ${r.citation.article}\n`);
+    });
+}
+
+function renderCoverage(report: CoverageReport): string {
+  const lines = report.entries.map((e) => `${e.status.padEnd(12)} ${e.document} ${e.where}: ${e.rules.length ? e.rules.join(', ') : e.reason ? `${e.reason.category}: ${e.reason.reason}` : '—'}\n             « ${e.text.length > 120 ? e.text.slice(0, 117) + '…' : e.text} »`);
+  const t = report.totals;
+  lines.push(`\n${t.sentences} normative sentences: ${t.encoded} encoded by rules, ${t.explained} explained (no claim rule can decide them), ${t.unaccounted} unaccounted`);
+  return lines.join('\n');
+}

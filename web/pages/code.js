@@ -1,0 +1,133 @@
+// A code on a date: label, pair, value and fee, rules with their citations, and the timeline.
+import { api } from '../api.js';
+import { timelineChart } from '../chart.js';
+import { citation, codeHref, docHref, loading, problemBox, statusBadge } from '../common.js';
+import { h, mount, todayIso } from '../dom.js';
+import { decimal, lang, money, t } from '../i18n.js';
+
+function row(label, ...value) {
+  return h('div', { class: 'row' }, h('dt', {}, label), h('dd', {}, ...value));
+}
+
+/** Renders `#/code/{code}?at=…`. */
+export async function codePage(main, code, params, isCurrent) {
+  const at = params.get('at') || todayIso();
+  mount(main, loading());
+  let view;
+  let history;
+  try {
+    [view, history] = await Promise.all([api.code(code, at), api.history(code)]);
+  } catch (e) {
+    if (isCurrent()) mount(main, h('h1', {}, code), problemBox(e));
+    return;
+  }
+  if (!isCurrent()) return;
+
+  const date = h('input', { id: 'code-at', type: 'date', value: at });
+  const dateForm = h(
+    'form',
+    {
+      class: 'inline',
+      onsubmit: (e) => {
+        e.preventDefault();
+        if (date.value) location.hash = codeHref(code, date.value);
+      },
+    },
+    h('label', { for: 'code-at' }, t('code.date')),
+    date,
+    h('button', { type: 'submit' }, '→'),
+  );
+  date.addEventListener('change', () => date.value && (location.hash = codeHref(code, date.value)));
+
+  const pair = view.pair
+    ? [
+        h('a', { href: codeHref(view.pair.ambulatory, at), class: view.pair.ambulatory === code ? 'current' : '' }, view.pair.ambulatory),
+        ' / ',
+        h('a', { href: codeHref(view.pair.hospitalised, at), class: view.pair.hospitalised === code ? 'current' : '' }, view.pair.hospitalised),
+      ]
+    : [t('code.noPair')];
+
+  const facts = h(
+    'dl',
+    { class: 'facts' },
+    row(t('code.value'), view.keyLetter ? h('span', { class: 'value', 'data-testid': 'value' }, `${view.keyLetter} ${decimal(view.relativeValue)}`) : t('code.unknownValue')),
+    row(t('code.fee'), h('span', { class: 'fee', 'data-testid': 'fee' }, view.fee ? money(view.fee) : t('code.unknownValue'))),
+    view.reimbursement
+      ? row(
+          t('code.reimbursement'),
+          h('span', {}, `${money(view.reimbursement.preferential)} (${t('code.preferential')})`),
+          h('br'),
+          h('span', {}, `${money(view.reimbursement.standard)} (${t('code.standard')})`),
+        )
+      : null,
+    view.coefficient ? row(t('code.coefficient'), decimal(view.coefficient)) : null,
+    view.feeReason ? row(t('code.feeReason'), h('span', { class: 'reason' }, view.feeReason)) : null,
+    row(t('code.pair'), ...pair),
+    row(t('code.setting'), t(`setting.${view.setting}`)),
+    view.article ? row(t('code.article'), view.article) : null,
+    view.convention ? row(t('code.convention'), view.convention) : null,
+  );
+
+  const chart = timelineChart(history.timeline, at);
+  const changes = h(
+    'table',
+    { class: 'changes' },
+    h('thead', {}, h('tr', {}, h('th', {}, t('col.date')), h('th', {}, t('col.change')), h('th', {}, t('col.label')), h('th', {}, t('col.source')))),
+    h(
+      'tbody',
+      {},
+      history.changes.map((c) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, c.date ? h('a', { href: codeHref(code, c.date) }, c.date) : '—'),
+          h('td', {}, t(`change.${c.change}`)),
+          h('td', {}, c.description),
+          h('td', {}, citation(c.source)),
+        ),
+      ),
+    ),
+  );
+
+  const rules = view.rules.length
+    ? h(
+        'ol',
+        { class: 'rules' },
+        view.rules.map((r) => h('li', {}, h('blockquote', { lang: 'fr' }, r.text), h('p', { class: 'cite' }, citation(r.source)))),
+      )
+    : h('p', { class: 'empty' }, t('code.noRules'));
+
+  mount(
+    main,
+    h(
+      'header',
+      { class: 'code-head' },
+      h('h1', {}, h('span', { class: 'code-number' }, code), ' ', statusBadge(view.status)),
+      h('p', { class: 'label', lang: 'fr' }, view.label.fr ?? '—'),
+      lang() === 'nl' && !view.label.nl ? h('p', { class: 'hint' }, t('code.labelNl')) : view.label.nl ? h('p', { class: 'label', lang: 'nl' }, view.label.nl) : null,
+      view.statusReason ? h('p', { class: 'hint' }, view.statusReason) : null,
+      dateForm,
+    ),
+    h('section', { class: 'card' }, h('h2', {}, t('code.on', { at })), facts),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, t('code.timeline')),
+      chart ? h('div', { class: 'chart' }, chart) : null,
+      h('p', { class: 'hint' }, t('code.timelineHint')),
+      h('h3', {}, t('code.changes')),
+      changes,
+    ),
+    h('section', { class: 'card' }, h('h2', {}, t('code.rules')), rules),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, t('code.sources')),
+      h(
+        'ul',
+        { class: 'sources' },
+        view.sources.map((src) => h('li', {}, h('a', { href: docHref(src.document, src.article) }, `${src.document}, ${src.article}`), src.note ? ` (${src.note})` : '', src.text ? h('blockquote', { lang: 'fr' }, src.text) : null)),
+      ),
+    ),
+  );
+}
