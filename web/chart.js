@@ -111,12 +111,13 @@ export function timelineChart(points, at) {
       if (v === null || (i > 0 && values[i - 1] === v && periods[i - 1].end === start)) return;
       const shown = panel.key === 'fee' ? money(p.fee) : `${p.keyLetter ?? ''} ${decimal(p.relativeValue)}`.trim();
       const when = p.date ?? t('code.before', { date: p.until ?? '' });
-      const title = `${when} — ${shown}${p.source ? ` — ${p.source.document}, ${p.source.article}` : ''}`;
+      const act = (panel.key === 'fee' ? p.feeSource : p.valueSource) ?? p.source;
+      const title = `${when} — ${shown}${act ? ` — ${act.document}, ${act.article}` : ''}`;
       const cx = x(start);
       const cy = y(v);
       const dot = s('circle', { cx, cy, r: p.date ? 6 : 4, class: p.date ? 'dot' : 'dot open' });
       const label = s('text', { x: cx + 9, y: cy - 9, class: 'value-label' }, shown);
-      const href = actLink(p.source);
+      const href = actLink(act);
       const item = href
         ? s('a', { href, class: 'point', 'data-date': p.date ?? '', 'data-series': panel.key }, s('title', {}, title), dot, label)
         : s('g', { class: 'point', 'data-date': p.date ?? '', 'data-series': panel.key }, s('title', {}, title), dot, label);

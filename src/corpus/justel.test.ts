@@ -439,3 +439,19 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('typography of real acts', () => {
+  it('reads no-break spaces, "nº" and typographic apostrophes', () => {
+    const doc = act('**Art. 1.** À l’article 11, §\u00a01er, de la même annexe, sont apportées les modifications suivantes\u00a0:\n\n1.\u00a0la prestation suivante est insérée après la prestation nº\u00a0354196-354200\u00a0:\n\n«\u00a0354255-354266 Mise en place d’un cathéter K\u00a030\u00a0»;\n\n2.\u00a0la prestation nº 355751-355762 est supprimée.');
+    expect(changes(doc)).toEqual([
+      { source: 'Art. 1, 1.', target: '11, § 1er', op: 'insert-service', codes: '354255-354266', value: 'K 30', label: 'Mise en place d’un cathéter', heading: null, nomenclatureArticle: '11, § 1er', after: '354196', note: null },
+      { source: 'Art. 1, 2.', target: '11, § 1er', op: 'delete-service', codes: '355751-355762', note: null },
+    ]);
+  });
+
+  it('says so when an act has no article heading', () => {
+    expect(act('Texte sans article. La prestation 101076 est supprimée.').issues).toEqual([
+      { severity: 'warning', code: 'other', where: 'document', message: 'no article heading ("**Art. 1er.**") found: nothing could be extracted' },
+    ]);
+  });
+});

@@ -112,6 +112,9 @@ export function parseJustel(raw: string): ParsedDocument {
   const starts = isoField(f.starts);
 
   const units = articles.flatMap((a) => outlineArticle(raw, a, out));
+  if (articles.length === 0 && /\S/.test(raw.slice(fm.bodyStart))) {
+    out.issue({ severity: 'warning', code: 'other', where: 'document', message: 'no article heading ("**Art. 1er.**") found: nothing could be extracted' });
+  }
 
   // Entry into force: the act's clause, cross-checked with the front matter's "starts".
   const dated: (DatedSentence & { span: [number, number] })[] = units.flatMap((u) => u.sentences

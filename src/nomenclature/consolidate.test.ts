@@ -18,6 +18,8 @@ describe('consolidate', () => {
     expect(before.article).toBe('11, § 4');
     const after = stateAt(t, '355751', '1995-01-01');
     expect(after.relativeValue).toBe('50');
+    expect(after.statusReason).toMatch(/K 50 from 1995-01-01/);
+    expect(after.sources.map((x) => x.note ?? null)).toEqual([null]);
     expect(after.keyLetter).toBe('K');
     expect(t.history.map((h) => [h.date, h.change])).toEqual([['1995-01-01', 'value']]);
   });

@@ -138,6 +138,9 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
           if (f.from && v.value && !sameValue(f.from, v.value)) {
             issues.push({ document: f.document, severity: 'error', code: 'old-value-mismatch', where: f.source.article, message: `${code}: the amendment states the old value ${showValue(f.from)}, but the consolidated value before ${f.effective} is ${showValue(v.value)}` });
           }
+          // The previous value's source describes the previous version only.
+          if (v.valueSource) v.sources = v.sources.filter((s) => s !== v.valueSource);
+          if (v.status === 'in-force') v.statusReason = `in force; relative value ${showValue(f.to)} from ${f.effective ?? 'an unknown date'} (${f.document}, ${f.source.article})`;
           v.value = f.to;
           v.valueSource = f.source;
           v.article ??= f.article;

@@ -125,6 +125,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     apiRoutes.push({ methods, pattern });
   });
 
+  // While closing, every answer ends its connection: a kept-alive client would otherwise hold
+  // close() open until its keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.addHook('onRequest', (_req, reply, done) => {
     reply.header('x-content-type-options', 'nosniff');
     // The web interface loads only its own files: no external URL can be fetched from the page.

@@ -131,6 +131,8 @@ export const TimelinePointSchema = z
     fee: z.string().nullable(),
     change: z.string().nullable().describe('The change that starts the period (inserted, value, fee …), or null'),
     source: SourceRefSchema.nullable().describe('The act behind the change'),
+    valueSource: SourceRefSchema.nullable().describe('The act that sets the relative value of the period'),
+    feeSource: SourceRefSchema.nullable().describe('The act that sets the fee of the period (fee table row or coefficient)'),
   })
   .describe('The relative value and fee of a code over one period.');
 

@@ -3,7 +3,7 @@
  * constant, each period with the change (and act) that starts it.
  */
 import { addDays, today, type IsoDate } from '../date.js';
-import { stateAt, type CodeTimeline } from '../nomenclature/consolidate.js';
+import { stateAt, versionAt, type CodeTimeline } from '../nomenclature/consolidate.js';
 import type { SourceRef } from '../nomenclature/types.js';
 import type { z } from 'zod';
 import type { TimelinePointSchema } from './schemas.js';
@@ -35,6 +35,14 @@ export function timelineOf(t: CodeTimeline, code: string): TimelinePoint[] {
   const feeEndOn = new Map<IsoDate, SourceRef>();
   for (const f of t.fees) if (f.validTo) feeEndOn.set(addDays(f.validTo, 1), { ...f.source, note: `fee row valid until ${f.validTo}` });
 
+  // The act behind the fee on a date: the fee row in force, else the coefficient it was computed with (as stateAt does).
+  const feeSourceAt = (at: IsoDate, keyLetter: string | null): SourceRef | null => {
+    const row = t.fees.find((f) => (f.validFrom === null || f.validFrom <= at) && (f.validTo === null || at <= f.validTo));
+    if (row) return row.source;
+    const c = t.coefficients.find((f) => f.keyLetter === keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
+    return c?.source ?? null;
+  };
+
   const points: TimelinePoint[] = [];
   const push = (date: IsoDate | null, at: IsoDate) => {
     const s = stateAt(t, code, at);
@@ -43,7 +51,18 @@ export function timelineOf(t: CodeTimeline, code: string): TimelinePoint[] {
     const prev = points.at(-1);
     // Consecutive periods that look the same on the chart are one period.
     if (prev && prev.status === s.status && prev.keyLetter === s.keyLetter && prev.relativeValue === s.relativeValue && prev.fee === s.fee) return;
-    points.push({ date, until: null, status: s.status, keyLetter: s.keyLetter, relativeValue: s.relativeValue, fee: s.fee, change: entry?.change ?? null, source });
+    points.push({
+      date,
+      until: null,
+      status: s.status,
+      keyLetter: s.keyLetter,
+      relativeValue: s.relativeValue,
+      fee: s.fee,
+      change: entry?.change ?? null,
+      source,
+      valueSource: s.relativeValue === null ? null : (versionAt(t, at)?.valueSource ?? source),
+      feeSource: s.fee === null ? null : feeSourceAt(at, s.keyLetter),
+    });
   };
   // The period before the first dated change, when the corpus knows the code then (e.g. the old value an amendment states).
   if (sorted.length === 0) push(null, today());

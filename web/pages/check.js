@@ -154,7 +154,7 @@ function lineEditor(line, n, rerender) {
 function reasonItem(r) {
   return h(
     'li',
-    { class: ['reason', `outcome-${r.outcome}`], 'data-kind': r.kind, 'data-outcome': r.outcome },
+    { class: ['reason', `reason-${r.outcome}`], 'data-kind': r.kind, 'data-outcome': r.outcome },
     h('div', { class: 'reason-head' }, h('span', { class: `badge outcome-${r.outcome}` }, t(`outcome.${r.outcome}`)), ' ', h('span', { class: 'kind' }, t(`kind.${r.kind}`))),
     h('p', { class: 'message' }, r.message),
     r.source?.text ? h('blockquote', { class: 'act', lang: 'fr', title: t('check.act') }, r.source.text) : null,

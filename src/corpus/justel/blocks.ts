@@ -12,7 +12,8 @@ export const KEY_LETTERS = 'KNICUMELBDQRPTSVWZ';
 
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 // A value closes a service: it ends its line, the quoted text, or is followed by the next code.
-const VALUE = new RegExp(String.raw`(?<![\p{L}\d])([${KEY_LETTERS}])[ \t]+(${NUM})(?!\d|[.,]\d)[ \t]*[;.,:]?[ \t]*(?=\r?\n|$|\d{6}(?!\d))`, 'gu');
+// Horizontal white space includes the no-break spaces of French typography.
+const VALUE = new RegExp(String.raw`(?<![\p{L}\d])([${KEY_LETTERS}])[^\S\r\n]+(${NUM})(?!\d|[.,]\d)[^\S\r\n]*[;.,:]?[^\S\r\n]*(?=\r?\n|$|\d{6}(?!\d))`, 'gu');
 const WRITTEN_VALUE = new RegExp(String.raw`^\s*([${KEY_LETTERS}])\s*(${NUM})\s*[;.,]?\s*$`, 'u');
 const CODE_TOKEN = /(?<![\d-])(\d{6})(?:\s*-\s*(\d{6}))?(?!\d)/g;
 // A code preceded by these is a reference inside a label or a list, not the code of a new service.

@@ -31,7 +31,7 @@ export function cleanText(text: string): string {
 
 /**
  * The form recognisers match on: apostrophes unified, the lost "§" of "Au   1er" restored,
- * accents folded, lower case, "n°"/"n°s" (also OCR "n", "n s", "no", "nos") unified to "no"/"nos",
+ * accents folded, lower case, "n°"/"n°s" (also "nº", OCR "n", "n s", "no", "nos") unified to "no"/"nos",
  * white space squashed.
  */
 export function matchForm(text: string): string {
@@ -39,8 +39,8 @@ export function matchForm(text: string): string {
   // OCR turned "Au § 1er" into "Au   1er": three spaces where "§" was.
   t = t.replace(/\b([Aa]u|[Dd]u|[Ll]e)[ ]{3,}(?=\d)/g, '$1 § ');
   t = fold(t);
-  t = t.replace(/(?<![\p{L}\d])n\s*[°o]?\s*s\.?\s+(?=\d)/gu, 'nos ');
-  t = t.replace(/(?<![\p{L}\d])n\s*[°o]?\.?\s*(?=\d)/gu, 'no ');
+  t = t.replace(/(?<![\p{L}\d])n\s*[°ºo]?\s*s\.?\s+(?=\d)/gu, 'nos ');
+  t = t.replace(/(?<![\p{L}\d])n\s*[°ºo]?\.?\s*(?=\d)/gu, 'no ');
   return squash(t);
 }
 

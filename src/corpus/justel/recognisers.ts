@@ -57,6 +57,8 @@ const CODES_REMOVED = new RegExp(String.raw`\b(?:les|le) (?:numeros?|codes?)(?: 
 const SERVICES_DELETED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) ${DEL}`, 'g');
 const SERVICE_REPLACED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) (?:remplacee?s?|modifiee?s?) (?:par (?:la|les) (?:prestations?|dispositions?) suivantes?|par ce qui suit|comme suit|par)`);
 const SERVICES_INSERTED = new RegExp(String.raw`\b${OBJ},? (?:est|sont) ${INS}|\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)${OBJ}`);
+// The object is the short phrase right before the verb (no comma in between): "le 2e alinea est remplace".
+const PROVISION_CHANGED = /((?:le|la|les|l') ?[^,;:«]{1,60}?) (?:est|sont) (remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit|completee?s? par|abrogee?s?|supprimee?s?)/g;
 const INSERT_ANCHOR = new RegExp(String.raw`\b(apres|avant) (?:la |le |les )*(?:prestations? )?${NO}(\d{6})`);
 const INSERT_POSITION = new RegExp(String.raw`\b(apres|avant) (?:(?:la |les )(?:prestations? )?${NO}(${CODE})|le (\S+) alinea|l'alinea (\S+)|le (\S+)°)`);
 const RULE_INSERTED_FORMS = [
@@ -265,7 +267,7 @@ const relabelled: Recogniser = (c) => {
   const stated = m[3] ? codeSets(m[3]) : [];
   const ks = placeholders(c.skeleton.slice(m.index + m[0].length));
   if (!ks.length) return null;
-  type Piece = { codes: CodeSet | null; service: BlockService; span: [number, number]; note?: string };
+  type Piece = { codes: CodeSet | null; service: BlockService; span: [number, number] };
   const pieces: Piece[] = [];
   let prevEnd = c.span[0];
   for (const k of ks) {
@@ -451,8 +453,7 @@ const ruleInserted: Recogniser = (c) => {
  * complété par «ou neurologie»", "le dernier alinéa du 1° est complété par le service «Tf»".
  */
 const provisionChanged: Recogniser = (c) => {
-  const re = /((?:le|la|les|l') ?[^,;:«]{1,60}?) (?:est|sont) (remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit|completee?s? par|abrogee?s?|supprimee?s?)/g;
-  for (const m of c.skeleton.matchAll(re)) {
+  for (const m of c.skeleton.matchAll(PROVISION_CHANGED)) {
     const phrase = m[1].replace(/^.*\b(?=(?:le|la|les|l')\s?(?:§|\S+ alinea|\S+ et \S+ alineas|alinea|libelle|texte|littera|\d+°|[a-z]\)))/, '');
     const parts = objectParts(phrase);
     if (!parts) continue;

@@ -115,10 +115,10 @@ export interface PointNode {
 }
 
 const DEGREE = /(\d{1,2})(bis|ter|quater)?[ \t]?°(?=\s|$)/y;
-const DOT = /(\d{1,2})(bis|ter|quater)?\\?\.(?=[ \t\r\n]|$)/y;
-const LETTER = /([a-z])(bis|ter)?\)(?=[ \t\r\n]|$)/y;
+const DOT = /(\d{1,2})(bis|ter|quater)?\\?\.(?=\s|$)/y;
+const LETTER = /([a-z])(bis|ter)?\)(?=\s|$)/y;
 // OCR lost the degree sign: "  1  Au   1er," (two spaces), or "1 Au" before a capital.
-const LOST_DEGREE = /(\d{1,2})(bis|ter)?(?=[ \t]{2,}\p{L}|[ \t]\p{Lu})/uy;
+const LOST_DEGREE = /(\d{1,2})(bis|ter)?(?=[^\S\r\n]{2,}\p{L}|[^\S\r\n]\p{Lu})/uy;
 
 /** Reads a point label at offset `at` (the first non-blank character of a line), or null. */
 export function readLabel(raw: string, at: number): PointLabel | null {
@@ -128,7 +128,7 @@ export function readLabel(raw: string, at: number): PointLabel | null {
     const m = re.exec(raw);
     if (!m) continue;
     let textStart = at + m[0].length;
-    while (raw[textStart] === ' ' || raw[textStart] === '\t') textStart++;
+    while (textStart < raw.length && raw[textStart] !== '\n' && /\s/.test(raw[textStart])) textStart++;
     const n = style === 'letter' ? m[1].charCodeAt(0) - 96 : Number(m[1]);
     return { style, n, suffix: m[2] ?? '', start: at, textStart };
   }
