@@ -40,6 +40,15 @@ export interface AppOptions {
   refreshMs?: number;
   /** Directory of the web interface (default: the package's web/); false: no web interface. */
   webRoot?: string | false;
+  /** Called after `POST /v1/documents` changed the documents (a cluster tells its other processes). */
+  onDocumentsChanged?: () => void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Rebuilds the decision engine if the store's documents changed (e.g. another process ingested); true when it did. */
+    nomenRefresh(): Promise<boolean>;
+  }
 }
 
 /** The package's web/ directory (from src/server or dist/server alike). */
@@ -114,7 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const engines = await Engines.create(options.store, options.refreshMs ?? 10_000);
   app.addHook('onClose', async () => engines.close());
-  const deps: RouteDeps = { store: options.store, engines, auth: new Auth(options.token), bodyLimit, documentBodyLimit };
+  app.decorate('nomenRefresh', () => engines.refresh());
+  const deps: RouteDeps = { store: options.store, engines, auth: new Auth(options.token), bodyLimit, documentBodyLimit, onDocumentsChanged: options.onDocumentsChanged };
 
   // The API's routes, remembered to answer 405 (with Allow) for a known path and another method.
   const apiRoutes: { methods: string[]; pattern: RegExp }[] = [];

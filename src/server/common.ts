@@ -18,6 +18,8 @@ export interface RouteDeps {
   bodyLimit: number;
   /** Body limit of document uploads, bytes. */
   documentBodyLimit: number;
+  /** Called after an ingest changed the documents (other processes of a cluster then refresh). */
+  onDocumentsChanged?: () => void;
 }
 
 /**

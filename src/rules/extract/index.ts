@@ -114,6 +114,17 @@ export function extractRules(
     const { validity, note: validityNote } = documentValidity(doc);
     // "ces prestations" may refer to the previous sentence of the same article, in another rule text
     const carried: { previous: Clause['previous'] } = { previous: null };
+    /** A rule of this document from a draft, with a unique id (`<prefix>-<first code>-<slug>[-n]`). */
+    const newRule = (draft: Draft, scope: Draft['scope'], citation: Citation, pattern: string): Rule => {
+      let id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}`;
+      for (let n = 2; ids.has(id); n++) id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}-${n}`;
+      ids.add(id);
+      const interpretation = [draft.interpretation, validityNote].filter(Boolean).join('; ') || undefined;
+      return {
+        id, kind: draft.kind, validity, scope, params: draft.params, exceptions: draft.exceptions ?? [], citation,
+        origin: 'extracted', convention: doc.convention, ...(interpretation ? { interpretation } : {}), pattern,
+      };
+    };
     let article: string | null = null;
     for (const { id: sourceId, rt } of textsOf(doc)) {
       if (rt.article !== article) { carried.previous = null; article = rt.article; }
@@ -128,26 +139,10 @@ export function extractRules(
           matches.push({ document: doc.id, source: sourceId, sentence, pattern, rule: existing.id });
           continue;
         }
-        let id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}`;
-        for (let n = 2; ids.has(id); n++) id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}-${n}`;
-        ids.add(id);
-        const interpretation = [draft.interpretation, validityNote].filter(Boolean).join('; ') || undefined;
-        const rule: Rule = {
-          id,
-          kind: draft.kind,
-          validity,
-          scope: draft.scope,
-          params: draft.params,
-          exceptions: draft.exceptions ?? [],
-          citation,
-          origin: 'extracted',
-          convention: doc.convention,
-          ...(interpretation ? { interpretation } : {}),
-          pattern,
-        };
+        const rule = newRule(draft, draft.scope, citation, pattern);
         byKey.set(key, rule);
         rules.push(rule);
-        matches.push({ document: doc.id, source: sourceId, sentence, pattern, rule: id });
+        matches.push({ document: doc.id, source: sourceId, sentence, pattern, rule: rule.id });
       }
     }
     // labels and headings: drafts of one pattern with the same citation and parameters merge their scopes
@@ -163,26 +158,10 @@ export function extractRules(
             mergeScope(existing, draft);
             continue;
           }
-          let id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}`;
-          for (let n = 2; ids.has(id); n++) id = `${prefix}-${firstCode(draft.scope)}-${draft.slug}-${n}`;
-          ids.add(id);
-          const interpretation = [draft.interpretation, validityNote].filter(Boolean).join('; ') || undefined;
-          const rule: Rule = {
-            id,
-            kind: draft.kind,
-            validity,
-            scope: { ...draft.scope },
-            params: draft.params,
-            exceptions: draft.exceptions ?? [],
-            citation: { document: doc.id, article: label.article, text: label.text },
-            origin: 'extracted',
-            convention: doc.convention,
-            ...(interpretation ? { interpretation } : {}),
-            pattern: p.id,
-          };
+          const rule = newRule(draft, { ...draft.scope }, { document: doc.id, article: label.article, text: label.text }, p.id);
           merged.set(key, rule);
           rules.push(rule);
-          matches.push({ document: doc.id, source: `label:${label.article}`, sentence: label.text, pattern: p.id, rule: id });
+          matches.push({ document: doc.id, source: `label:${label.article}`, sentence: label.text, pattern: p.id, rule: rule.id });
         }
       }
     }

@@ -86,3 +86,29 @@ export function joinNotes(...notes: (string | undefined | null | string[])[]): s
   const all = notes.flat().filter((n): n is string => !!n);
   return all.length ? all.join('; ') : undefined;
 }
+
+/** What a simple frequency pattern fixes: its phrasing and the draft it gives. */
+export interface FrequencyPhrasing {
+  id: string;
+  description: string;
+  examples: string[];
+  re: RegExp;
+  slug: string;
+  params: Record<string, unknown>;
+  interpretation: string;
+}
+
+/** A pattern whose phrasing alone fixes a frequency limit on the clause's subject codes. */
+export function frequencyPattern(f: FrequencyPhrasing): ExtractionPattern {
+  return {
+    id: f.id,
+    description: f.description,
+    examples: f.examples,
+    match(c) {
+      if (!f.re.test(c.folded)) return null;
+      const subject = subjectOf(c);
+      if (!subject) return null;
+      return [{ kind: 'frequency', slug: f.slug, scope: subject.ref, params: f.params, interpretation: joinNotes(f.interpretation, subject.notes) }];
+    },
+  };
+}

@@ -109,7 +109,10 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     const reports = await store.ingest(inputs);
     const changed = reports.some((r) => r.status !== 'unchanged');
     // The next check must see the new rules and values: rebuild before answering.
-    if (changed) await engines.rebuild();
+    if (changed) {
+      await engines.rebuild();
+      deps.onDocumentsChanged?.();
+    }
     reply.code(changed ? 201 : 200);
     return { documents: reports };
   });

@@ -1,0 +1,239 @@
+// Benchmark of `POST /v1/check` over HTTP: a typical request (10 claim lines, 30 history lines,
+// a beneficiary id so that the server reads its stored history), measured with autocannon on
+// loopback against `nomen serve` as a child process, on SQLite and on PostgreSQL.
+// Target of the issue: >= 2,000 requests/s with p99 < 20 ms on a 2-core machine.
+//
+// Run: node bench/http.js [--duration 10] [--connections 16] [--pg postgres://…] [--no-pg] [--commit]
+// (needs dist/: `npm run build`). PostgreSQL: --pg URL, else $NOMEN_BENCH_PG, else a throw-away
+// cluster when initdb/pg_ctl are installed. Prints progress on stderr and one JSON line on stdout.
+import { spawn, execFileSync } from 'node:child_process';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { openStore } from '../dist/store/open.js';
+
+const BIN = fileURLToPath(new URL('../bin/nomen.js', import.meta.url));
+const log = (msg) => process.stderr.write(`bench/http: ${msg}\n`);
+
+/** The typical request: 10 claim lines over a week, 30 history lines over the year before. */
+export function typicalRequest({ beneficiary = 'P-BENCH', commit = false } = {}) {
+  const codes = ['587134', '587156', '474552', '599325', '211013', '474633', '355751', '558633', '599340', '432471'];
+  const provider = { id: '10012345190', specialty: 'radiodiagnosis', qualifications: ['interventional-radiology'] };
+  const history = Array.from({ length: 30 }, (_, i) => ({
+    id: `H${i}`,
+    code: codes[i % codes.length],
+    date: `2024-${String(1 + (i % 9)).padStart(2, '0')}-${String(10 + (i % 18)).padStart(2, '0')}`,
+    provider,
+    institution: 'H-71001',
+  }));
+  const claims = codes.map((code, i) => ({
+    id: `L${i}`,
+    code,
+    date: `2024-11-${String(12 + i).padStart(2, '0')}`,
+    provider,
+    institution: 'H-71001',
+    documents: ['pre-ablation-report', 'mdt-approval'],
+    ...(i % 3 === 0 ? { stay: { id: 'S1', admission: '2024-11-10', service: 'C' } } : {}),
+  }));
+  return {
+    beneficiary: { id: beneficiary, birthDate: '1958-03-14', sex: 'F' },
+    institutions: [{ id: 'H-71001', conventions: [{ convention: 'percutaneous-tumour-ablation', from: '2024-11-01', to: '2029-10-31' }] }],
+    history,
+    claims,
+    ...(commit ? { commit: true } : {}),
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throw-away PostgreSQL cluster (initdb + pg_ctl in a temp dir, trust auth), or null when not installed. */
+async function startCluster() {
+  const root = '/usr/lib/postgresql';
+  const bins = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)).map((v) => join(root, v, 'bin')) : [];
+  const bin = bins.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
+  if (!bin) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'nomen-bench-pg-'));
+  const data = join(dir, 'data');
+  // initdb and postgres refuse to run as root: run them as the postgres system user.
+  const asRoot = process.getuid?.() === 0;
+  const run = (program, args) => execFileSync(asRoot ? 'runuser' : program, asRoot ? ['-u', 'postgres', '--', program, ...args] : args, { cwd: dir, stdio: 'ignore', timeout: 120_000 });
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, uid, gid);
+  }
+  run(join(bin, 'initdb'), ['-D', data, '-U', 'nomen', '-A', 'trust', '-E', 'UTF8', '--locale=C', '-N']);
+  const port = await freePort();
+  // Durability off, as in the test harness: the measure is of the server, not of the disk.
+  appendFileSync(join(data, 'postgresql.conf'), `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\nsynchronous_commit = off\nmax_connections = 100\n`);
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const stop = () => {
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // Already stopped.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stop);
+  return { url: `postgres://nomen@127.0.0.1:${port}/postgres`, stop };
+}
+
+// Servers still running when the process ends (time limit, error) are stopped with it.
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+/** Starts `nomen serve` on `db` (logs discarded, as a deployment ships them elsewhere) and resolves its URL. */
+function serve(db) {
+  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NOMEN_TOKEN: '' } });
+  children.add(proc);
+  proc.on('exit', () => children.delete(proc));
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    let carry = '';
+    const timer = setTimeout(() => reject(new Error(`nomen serve did not start: ${stderr}`)), 60_000);
+    proc.stderr.on('data', (c) => (stderr += c));
+    proc.stdout.setEncoding('utf8').on('data', (chunk) => {
+      const lines = (carry + chunk).split('\n');
+      carry = lines.pop();
+      for (const l of lines) {
+        if (!l.includes('nomen serve ready')) continue;
+        clearTimeout(timer);
+        resolve({ url: JSON.parse(l).url, proc });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`nomen serve exited (${code}): ${stderr}`)));
+  });
+}
+
+async function stopServer(proc) {
+  if (proc.exitCode !== null) return proc.exitCode;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  return exited;
+}
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** Measures one store: warm-up, then `duration` seconds of `connections` concurrent clients. */
+async function measure(store, db, { duration, connections, commit }) {
+  const { url, proc } = await serve(db);
+  try {
+    const body = JSON.stringify(typicalRequest({ commit }));
+    // A sanity check first: a benchmark of error answers measures nothing.
+    const probe = await fetch(`${url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = await probe.json();
+    if (probe.status !== 200 || answer.decisions?.length !== 10) throw new Error(`unexpected answer ${probe.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+    const opts = { url: `${url}/v1/check`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, pipelining: 1 };
+    await cannon({ ...opts, duration: 2 });
+    const r = await cannon({ ...opts, duration });
+    return {
+      store,
+      commit,
+      connections,
+      durationS: duration,
+      requests: r.requests.total,
+      rps: Math.round(r.requests.average),
+      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.average },
+      throughputMBs: Math.round((r.throughput.average / 1e6) * 10) / 10,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      non2xx: r.non2xx,
+    };
+  } finally {
+    await stopServer(proc);
+  }
+}
+
+/** Runs the benchmark; resolves the summary object. */
+export async function run({ duration = 10, connections = 16, pg = process.env.NOMEN_BENCH_PG, usePg = true, commit = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'nomen-bench-http-'));
+  const results = [];
+  let cluster = null;
+  try {
+    const sqlite = join(dir, 'bench.db');
+    // Created and loaded once before the server starts, so that start-up is not measured.
+    await (await openStore(sqlite)).close();
+    log(`sqlite: ${duration} s, ${connections} connections`);
+    results.push(await measure('sqlite', sqlite, { duration, connections, commit }));
+    if (usePg) {
+      let url = pg;
+      if (!url) {
+        cluster = await startCluster();
+        url = cluster?.url;
+      }
+      if (url) {
+        await (await openStore(url)).close();
+        log(`postgres: ${duration} s, ${connections} connections`);
+        results.push(await measure('postgres', url, { duration, connections, commit }));
+      } else {
+        log('postgres: skipped (no --pg URL and no initdb/pg_ctl installed)');
+      }
+    }
+  } finally {
+    cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const target = { rps: 2000, p99Ms: 20 };
+  return {
+    bench: 'http-check',
+    node: process.version,
+    cpus: cpus().length,
+    request: { claims: 10, history: 30, bytes: Buffer.byteLength(JSON.stringify(typicalRequest({ commit }))), commit },
+    target,
+    results,
+    meetsTarget: results.length > 0 && results.every((r) => r.rps >= target.rps && r.latencyMs.p99 < target.p99Ms && r.errors === 0 && r.non2xx === 0),
+  };
+}
+
+function parseArgs(argv) {
+  const o = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--duration') o.duration = Number(argv[++i]);
+    else if (a === '--connections') o.connections = Number(argv[++i]);
+    else if (a === '--pg') o.pg = argv[++i];
+    else if (a === '--no-pg') o.usePg = false;
+    else if (a === '--commit') o.commit = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options = parseArgs(process.argv.slice(2));
+  // Bounded: whatever happens, the benchmark ends (servers are children and die with it).
+  const limit = setTimeout(() => {
+    log('time limit reached');
+    process.exit(1);
+  }, ((options.duration ?? 10) * 2 + 180) * 1000);
+  limit.unref();
+  run(options).then(
+    (summary) => {
+      process.stdout.write(JSON.stringify(summary) + '\n');
+      process.exit(0);
+    },
+    (e) => {
+      log(e.stack ?? String(e));
+      process.exit(1);
+    },
+  );
+}
