@@ -32,7 +32,7 @@ export function generateCorpus(dir, { services = 30000, acts = 2000, seed = 42 }
     const publication = `${pubYear}-${String(pubMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const points = [];
     for (let i = 0; i < perAct && a * perAct + i < services; i++) {
-      stem += 2 + Math.floor(r() * 3);
+      stem += 1 + (r() < 0.3 ? 1 : 0);
       const amb = withCheck(stem), hos = withCheck(stem + 1);
       stem += 1;
       const letter = LETTERS[Math.floor(r() * LETTERS.length)];

@@ -105,6 +105,7 @@ export function timelineChart(points, at) {
       prev = { end };
     });
     if (d) g.append(s('path', { d: d.trim(), class: 'series' }));
+    else g.append(s('text', { x: (LEFT + W - RIGHT) / 2, y: panel.top + PANEL / 2, class: 'tick', 'text-anchor': 'middle' }, t('code.unknownValue')));
     periods.forEach(({ p, start }, i) => {
       const v = values[i];
       // A point where this series starts or changes; a period that changed only the other series adds none here.

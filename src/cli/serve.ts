@@ -113,6 +113,8 @@ async function runServer(opts: ServeOptions, port: number, bodyLimit: number, gr
     clearTimeout(timer);
     app.log.info('stopped');
   });
+  // The channel to the primary keeps a worker alive: let go of it to exit.
+  if (worker && process.connected) process.disconnect();
 }
 
 /** The primary of `--workers N`: forks the servers, relays refreshes, and stops them on a signal. */

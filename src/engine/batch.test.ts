@@ -58,3 +58,96 @@ describe('response serializer', () => {
     expect(responseJson(res)).toBe(responseJson(res));
   });
 });
+
+describe('batch on the legal cases (fast path, byte output)', async () => {
+  const { legalRequests } = await import('./fast-request.test.js');
+  const { createEngine } = await import('./engine.js');
+  const { decide } = await import('./decide.js');
+  const { validateWithZod } = await import('./schema.js');
+  const { builtinDocuments, builtinNomenclature } = await import('../nomenclature/index.js');
+  const engine = createEngine({ nomenclature: builtinNomenclature(), documents: builtinDocuments() });
+  const requests = legalRequests();
+
+  /** The response the zod path gives: zod's copy of the request, decided, JSON.stringify'd. */
+  const viaZod = (r: unknown, ctx = engine) => {
+    const v = validateWithZod(r);
+    if (!v.ok) throw new Error('invalid case');
+    return JSON.stringify(decide(v.request, ctx));
+  };
+  const run = async (lines: string[], ctx = engine) => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const stats = await runBatch(Readable.from([lines.join('\n')]), out, ctx);
+    out.end();
+    return { text: Buffer.concat(chunks).toString('utf8'), stats };
+  };
+
+  it('gives byte for byte what the zod path and JSON.stringify give', async () => {
+    const { text, stats } = await run(requests.map((r) => JSON.stringify(r)));
+    expect(stats).toEqual({ lines: requests.length, responses: requests.length, errors: 0 });
+    expect(text).toBe(requests.map((r) => viaZod(r) + '\n').join(''));
+  });
+
+  it('a malformed line in the middle gives its error in place; the lines after it are decided as before', async () => {
+    const lines = requests.map((r) => JSON.stringify(r));
+    const mid = Math.floor(lines.length / 2);
+    lines.splice(mid, 0, '{"claims": [{"id": "a", "code": "587134"', JSON.stringify({ claims: [{ id: 'a', code: '587134', date: '2024-02-30' }] }));
+    const { text, stats } = await run(lines);
+    expect(stats).toEqual({ lines: requests.length + 2, responses: requests.length, errors: 2 });
+    const out = text.split('\n').filter(Boolean);
+    expect(JSON.parse(out[mid])).toMatchObject({ line: mid + 1, error: { message: expect.stringContaining('not valid JSON') } });
+    expect(JSON.parse(out[mid + 1])).toEqual({
+      line: mid + 2,
+      error: { message: 'request does not match the schema: claims[0].date: expected a real calendar date YYYY-MM-DD', errors: [{ path: 'claims[0].date', message: 'expected a real calendar date YYYY-MM-DD' }] },
+    });
+    expect(out.slice(mid + 2)).toEqual(requests.slice(mid).map((r) => viaZod(r)));
+  });
+
+  it('reasons "failed": the same decisions, without satisfied reasons; every violated reason keeps its source', async () => {
+    const failed = { ...engine, reasons: 'failed' as const };
+    const { text } = await run(requests.map((r) => JSON.stringify(r)), failed);
+    const got = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    requests.forEach((r, i) => {
+      const all = JSON.parse(viaZod(r));
+      for (const d of all.decisions) d.reasons = d.reasons.filter((x: { outcome: string }) => x.outcome !== 'satisfied');
+      expect(got[i]).toEqual(all);
+      for (const d of got[i].decisions) {
+        for (const x of d.reasons) expect(x.source.text.length).toBeGreaterThan(0);
+        expect(d.status === 'rejected').toBe(d.reasons.some((x: { outcome: string }) => x.outcome === 'violated'));
+      }
+    });
+  });
+
+  it('memory stays flat in the number of lines', async () => {
+    const body = requests.map((r) => JSON.stringify(r));
+    const n = 40_000;
+    // a lazy input: nothing of the stream is held but what the batch holds
+    function* input() {
+      for (let i = 0; i < n; i += 100) {
+        let chunk = '';
+        for (let k = i; k < i + 100; k++) chunk += body[k % body.length] + '\n';
+        yield chunk;
+      }
+    }
+    const heap: number[] = [];
+    let written = 0;
+    const { Writable } = await import('node:stream');
+    const sink = new Writable({
+      write(c: Buffer, _e, cb) {
+        written += c.length;
+        heap.push(process.memoryUsage().heapUsed);
+        cb();
+      },
+    });
+    const stats = await runBatch(Readable.from(input()), sink, engine);
+    expect(stats.responses).toBe(n);
+    expect(written).toBeGreaterThan(50 * 2 ** 20);
+    // the output written (> 50 MiB) and the input read are not retained: the heap of the last
+    // quarter of the run is no higher than that of the first half, give or take GC timing
+    const q = Math.floor(heap.length / 4);
+    const early = Math.max(...heap.slice(0, 2 * q));
+    const late = Math.max(...heap.slice(3 * q));
+    expect(late).toBeLessThan(early + 32 * 2 ** 20);
+  }, 60_000);
+});

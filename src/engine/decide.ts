@@ -27,6 +27,11 @@ export interface EngineContext {
   locale?: Locale;
   /** Add the outcome data (`detail`) and the rule's interpretation to each reason (default true). */
   details?: boolean;
+  /**
+   * Which reasons a decision lists: `all` (default, the contract: satisfied ones too) or `failed`
+   * (violated and warning reasons only, each with its source; a smaller batch output).
+   */
+  reasons?: 'all' | 'failed';
 }
 
 // --- state lookups, cached per nomenclature (a batch asks the same codes and dates again) ------
@@ -34,22 +39,89 @@ export interface EngineContext {
 interface CachedState {
   state: CodeState;
   article: string | null;
+  /** Day number of the date. */
+  day: number;
+  /** The rules of the code (for `rulesOf`'s index): saves building the index key on every line. */
+  rulesOf: RuleIndex | null;
+  rules: readonly CompiledRule[];
 }
-const caches = new WeakMap<Nomenclature, Map<string, CachedState>>();
-const CACHE_MAX = 200_000;
+
+/**
+ * Two generations of (code → date → state): when the young one is full, it becomes the old one
+ * and the previous old one is dropped; a hit in the old one is promoted. Memory stays bounded
+ * (2 × GENERATION entries) and, unlike clearing everything, recent lines (the history of the next
+ * requests) stay cached. Keys are the request's own strings: JSON.parse internalises short
+ * strings, so no key is built per lookup.
+ */
+interface StateCache {
+  young: Map<string, Map<IsoDate, CachedState>>;
+  old: Map<string, Map<IsoDate, CachedState>>;
+  size: number;
+}
+const caches = new WeakMap<Nomenclature, StateCache>();
+const GENERATION = 50_000;
 
 function lookup(n: Nomenclature, code: string, date: IsoDate): CachedState {
   let cache = caches.get(n);
-  if (!cache) { cache = new Map(); caches.set(n, cache); }
-  const key = code + date;
-  let hit = cache.get(key);
+  if (cache === undefined) { cache = { young: new Map(), old: new Map(), size: 0 }; caches.set(n, cache); }
+  let byDate = cache.young.get(code);
+  let hit = byDate?.get(date);
+  if (hit !== undefined) return hit;
+  hit = cache.old.get(code)?.get(date);
   if (hit === undefined) {
     const state = n.state(code, date);
-    hit = { state, article: state.article && state.convention === null ? normaliseArticle(state.article) : null };
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, hit);
+    hit = {
+      state,
+      article: state.article && state.convention === null ? articleOf(state.article) : null,
+      day: dayOf(date),
+      rulesOf: null,
+      rules: NO_RULES,
+    };
   }
+  if (cache.size >= GENERATION) {
+    cache.old = cache.young;
+    cache.young = new Map();
+    cache.size = 0;
+    byDate = undefined;
+  }
+  if (byDate === undefined) { byDate = new Map(); cache.young.set(code, byDate); }
+  byDate.set(date, hit);
+  cache.size++;
   return hit;
+}
+
+const NO_RULES: readonly CompiledRule[] = [];
+
+/** Normalised articles: a corpus has few distinct article texts, and normalising runs a regex. */
+const articles = new Map<string, string>();
+function articleOf(raw: string): string {
+  let a = articles.get(raw);
+  if (a === undefined) {
+    a = normaliseArticle(raw);
+    if (articles.size >= 50_000) articles.clear();
+    articles.set(raw, a);
+  }
+  return a;
+}
+
+function rulesOf(index: RuleIndex, code: string, cached: CachedState): readonly CompiledRule[] {
+  if (cached.rulesOf !== index) {
+    cached.rules = index.rulesFor(code, cached.article);
+    cached.rulesOf = index;
+  }
+  return cached.rules;
+}
+
+/** Day numbers of dates (a few thousand distinct values; bounded). */
+const days = new Map<string, number>();
+function dayOf(date: IsoDate): number {
+  let d = days.get(date);
+  if (d === undefined) {
+    d = toDayNumber(date);
+    if (days.size >= 50_000) days.clear();
+    days.set(date, d);
+  }
+  return d;
 }
 
 // --- lines ------------------------------------------------------------------------------
@@ -60,6 +132,7 @@ function providerOf(p: Claim['provider'] | Claim['collaborator'] | undefined): P
 }
 
 const NO_STRINGS: readonly string[] = [];
+const NO_APPROVALS: readonly { by: string; date: IsoDate }[] = [];
 
 function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
   const stay = c.stay;
@@ -67,11 +140,11 @@ function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
     ref: { claim: c.id, code: c.code, date: c.date, history },
     code: c.code,
     date: c.date,
-    day: toDayNumber(c.date),
+    day: cached.day,
     units: c.units ?? 1,
     stay: stay ? (stay.id ?? `@${stay.admission}`) : null,
     admission: stay ? stay.admission : null,
-    admissionDay: stay ? toDayNumber(stay.admission) : null,
+    admissionDay: stay ? dayOf(stay.admission) : null,
     hospitalService: stay?.service ?? null,
     side: c.side ?? null,
     lesion: c.lesion ?? null,
@@ -83,7 +156,7 @@ function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
     collaborator: providerOf(c.collaborator),
     institution: c.institution ?? null,
     documents: c.documents ?? NO_STRINGS,
-    approvals: c.approvals ?? [],
+    approvals: c.approvals ?? NO_APPROVALS,
     indication: c.indication ?? null,
   };
 }
@@ -123,6 +196,7 @@ export function decide(request: CheckRequest, context: EngineContext): CheckResp
   const n = context.nomenclature;
   const locale = context.locale ?? 'en';
   const withDetails = context.details !== false;
+  const failedOnly = context.reasons === 'failed';
   const b = request.beneficiary;
   const beneficiary: BeneficiaryFacts = {
     id: b?.id ?? null,
@@ -131,16 +205,20 @@ export function decide(request: CheckRequest, context: EngineContext): CheckResp
     preferential: b?.preferential === true,
   };
 
-  const own = new Map<string, InstitutionFacts>();
-  for (const i of request.institutions ?? []) {
-    own.set(i.id, { id: i.id, conventions: i.conventions.map((c) => ({ convention: c.convention, from: c.from ?? null, to: c.to ?? null })) });
+  let own: Map<string, InstitutionFacts> | null = null;
+  if (request.institutions !== undefined && request.institutions.length) {
+    own = new Map();
+    for (const i of request.institutions) {
+      own.set(i.id, { id: i.id, conventions: i.conventions.map((c) => ({ convention: c.convention, from: c.from ?? null, to: c.to ?? null })) });
+    }
   }
   const registry = context.institutions;
   const institution = (id: string): InstitutionFacts | undefined =>
-    own.get(id) ?? (registry === undefined ? undefined : typeof registry === 'function' ? registry(id) : registry.get(id));
+    own?.get(id) ?? (registry === undefined ? undefined : typeof registry === 'function' ? registry(id) : registry.get(id));
 
   const ledger = new MemoryLedger();
-  for (const h of request.history ?? []) ledger.add(lineOf(h, lookup(n, h.code, h.date), true));
+  const history = request.history;
+  if (history !== undefined) for (let k = 0; k < history.length; k++) ledger.add(lineOf(history[k], lookup(n, history[k].code, history[k].date), true));
 
   const claims = request.claims;
   const order = claims.map((_, i) => i);
@@ -172,13 +250,16 @@ export function decide(request: CheckRequest, context: EngineContext): CheckResp
     const line = (lines[i] ??= lineOf(c, cached, false));
     const reasons: Reason[] = [];
     let rejected = false;
-    for (const rule of context.rules.rulesFor(c.code, cached.article)) {
+    const rules = rulesOf(context.rules, c.code, cached);
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
       if (!inForce(rule, c.date)) continue;
       let o = rule.kind.evaluate(line, ctx, rule);
       if (o === null) continue;
       if (rule.rule.exceptions.length) o = lift(rule, line, o);
       if (o.outcome === 'violated') rejected = true;
-      reasons.push(reasonOf(rule, o, locale, withDetails));
+      // `failed`: a satisfied reason is not listed, so its message is not even rendered
+      if (!failedOnly || o.outcome !== 'satisfied') reasons.push(reasonOf(rule, o, locale, withDetails));
       if (o.halt) break;
     }
     if (!rejected) ledger.add(line);

@@ -16,6 +16,8 @@ export interface EngineOptions {
   institutions?: EngineContext['institutions'] | readonly InstitutionFacts[];
   locale?: Locale;
   details?: boolean;
+  /** Which reasons decisions list (EngineContext.reasons): all (default) or failed. */
+  reasons?: EngineContext['reasons'];
 }
 
 /** Builds an engine context once (rules compiled, institutions indexed). */
@@ -23,7 +25,7 @@ export function createEngine(options: EngineOptions): EngineContext {
   const rules = options.rules ?? buildRuleSet(options.documents ?? []).index;
   const inst = options.institutions;
   const institutions = Array.isArray(inst) ? new Map((inst as InstitutionFacts[]).map((i) => [i.id, i])) : (inst as EngineContext['institutions']);
-  return { nomenclature: options.nomenclature, rules, institutions, locale: options.locale, details: options.details };
+  return { nomenclature: options.nomenclature, rules, institutions, locale: options.locale, details: options.details, reasons: options.reasons };
 }
 
 /** Validates then decides: the response, or the field errors. */

@@ -55,3 +55,107 @@ export function responseJson(r: CheckResponse): string {
   for (let i = 0; i < r.decisions.length; i++) s += (i ? ',' : '') + decisionJson(r.decisions[i]);
   return s + ']}';
 }
+
+// --- bytes ------------------------------------------------------------------------------------
+
+/**
+ * A growable byte buffer that responses are written into, so that the recurring parts (a reason's
+ * head, its source) are copied as bytes encoded once, and only the varying parts are encoded. The
+ * batch hands `take()` to the output in large chunks.
+ */
+export class ByteSink {
+  buf: Buffer;
+  pos = 0;
+  constructor(private readonly size = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** Room for `n` more bytes (a response larger than the buffer grows it). */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  /** Appends a string as UTF-8. */
+  str(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  /** Appends bytes. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** The bytes written so far; the sink starts a new buffer (the output may still hold the old one). */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.pos = 0;
+    return out;
+  }
+}
+
+/** `{"rule":…,"kind":…,"outcome":…,"message":` per rule id, kind and outcome. */
+const heads = new Map<string, { kind: string; byOutcome: Partial<Record<Reason['outcome'], Buffer>> }>();
+const HEADS_MAX = 100_000;
+
+function headOf(r: Reason): Buffer {
+  let h = heads.get(r.rule);
+  if (h === undefined || h.kind !== r.kind) {
+    h = { kind: r.kind, byOutcome: {} };
+    if (heads.size < HEADS_MAX) heads.set(r.rule, h);
+  }
+  let b = h.byOutcome[r.outcome];
+  if (b === undefined) {
+    b = Buffer.from(`{"rule":${JSON.stringify(r.rule)},"kind":"${r.kind}","outcome":"${r.outcome}","message":`);
+    h.byOutcome[r.outcome] = b;
+  }
+  return b;
+}
+
+/** `,"source":{…}` per source object (the engine shares one object per citation). */
+const sourceBytes = new WeakMap<object, Buffer>();
+function sourceOf(o: object): Buffer {
+  let b = sourceBytes.get(o);
+  if (b === undefined) {
+    b = Buffer.from(`,"source":${shared(o)}`);
+    sourceBytes.set(o, b);
+  }
+  return b;
+}
+
+function writeReason(sink: ByteSink, r: Reason, first: boolean): void {
+  if (!first) sink.str(',');
+  sink.bytes(headOf(r));
+  sink.str(JSON.stringify(r.message));
+  sink.bytes(sourceOf(r.source));
+  let s = '';
+  if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
+  if (r.detail !== undefined) s += `,"detail":${JSON.stringify(r.detail)}`;
+  if (r.interpretation !== undefined) s += `,"interpretation":${recurring(r.interpretation)}`;
+  sink.str(s + '}');
+}
+
+/** Writes the response as UTF-8 JSON (the bytes of JSON.stringify(response)). */
+export function writeResponse(sink: ByteSink, r: CheckResponse): void {
+  let s = `{"beneficiary":${str(r.beneficiary)},"decisions":[`;
+  for (let i = 0; i < r.decisions.length; i++) {
+    const d = r.decisions[i];
+    s += `${i ? ',' : ''}{"claim":${str(d.claim)},"code":${str(d.code)},"status":"${d.status}","setting":"${d.setting}","keyLetter":${str(d.keyLetter)},"relativeValue":${str(d.relativeValue)},"fee":${str(d.fee)},"reimbursement":${str(d.reimbursement)}`;
+    if (d.feeReason !== undefined) s += `,"feeReason":${d.feeReason === null ? 'null' : recurring(d.feeReason)}`;
+    s += ',"reasons":[';
+    const reasons = d.reasons;
+    if (reasons.length) {
+      sink.str(s);
+      s = '';
+      for (let k = 0; k < reasons.length; k++) writeReason(sink, reasons[k], k === 0);
+    }
+    s += ']}';
+  }
+  sink.str(s + ']}');
+}

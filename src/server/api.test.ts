@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Store } from '../store/types.js';
-import { exampleRequest, startServer, type TestServer } from './test-support.js';
+import { exampleRequest, removeDatabases, startServer, type TestServer } from './test-support.js';
 
 type Json = Record<string, any>;
 
@@ -54,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await removeDatabases();
 });
 
 describe('GET /health', () => {
@@ -247,6 +248,19 @@ describe('POST /v1/check', () => {
     const bad = await post(server, '/v1/check?lang=de', req);
     expectProblem(bad, 400, 'invalid-parameter');
     expect(bad.body.errors[0].path).toBe('lang');
+  });
+
+  it('?details=false leaves out each reason\'s detail data and interpretation', async () => {
+    const full = await post(server, '/v1/check', exampleRequest());
+    expect(full.body.decisions[0].reasons.some((x: Json) => 'detail' in x)).toBe(true);
+    const lean = await post(server, '/v1/check?details=false', exampleRequest());
+    expect(lean.body.decisions[0].reasons.length).toBe(full.body.decisions[0].reasons.length);
+    for (const x of lean.body.decisions[0].reasons) {
+      expect(x).not.toHaveProperty('detail');
+      expect(x).not.toHaveProperty('interpretation');
+    }
+    conforms('CheckResponse', lean.body);
+    expect((await post(server, '/v1/check?details=no', exampleRequest())).body.errors[0].path).toBe('details');
   });
 
   it('a body that is not JSON is a 400 saying where it breaks', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ClaimSchema, DecisionSchema, ReasonSchema } from '../engine/schema.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
 import {
-  AtParam, BeneficiaryHistorySchema, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema, DocumentIdParam,
+  AtParam, BeneficiaryHistorySchema, DetailsParam, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema, DocumentIdParam,
   DocumentListSchema, DocumentsUpload, DocumentViewSchema, HealthSchema, HttpCheckRequest, HttpCheckResponse, IngestReportSchema,
   IngestResultSchema, LangParam, LimitParam, ProblemSchema, ProblemTypeSchema, QueryParam, SearchResultSchema, TimelinePointSchema,
 } from './schemas.js';
@@ -82,6 +82,7 @@ const problems = (...statuses: number[]) =>
   );
 const ok = (description: string, ref: string) => ({ description, content: json(ref) });
 const lang = () => param('lang', 'query', LangParam);
+const details = () => param('details', 'query', DetailsParam);
 const bearer = [{ bearer: [] }, {}];
 
 /** The OpenAPI document of the API (built once per server). */
@@ -95,7 +96,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
           'Which lines are reimbursable, for how much, and why. The lines the server holds for `beneficiary.id` count as history. ' +
           'With `"commit": true` the accepted lines are recorded as that history, in one transaction serialized per beneficiary; line ids are idempotency keys. ' +
           'With a token configured, server-held history is read and written only with `Authorization: Bearer`.',
-        parameters: [lang()],
+        parameters: [lang(), details()],
         security: bearer,
         requestBody: { required: true, content: json('CheckRequest') },
         responses: { '200': ok('One decision per claim, in request order', 'CheckResponse'), ...problems(400, 401, 409, 413, 415, 422, 500, 503) },
@@ -106,7 +107,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
         operationId: 'checkBatch',
         summary: 'Decide many requests: one JSON request per line (NDJSON), one response per line',
         description: 'The CLI\'s `check --ndjson`, streamed. A malformed line gives `{"line": n, "error": {…}}` and the run goes on. Stateless: no server-held history.',
-        parameters: [lang()],
+        parameters: [lang(), details()],
         requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One CheckRequest per line' } } } },
         responses: {
           '200': { description: 'One CheckResponse (or error object) per non-blank input line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },

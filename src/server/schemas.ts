@@ -15,6 +15,9 @@ export const AtParam = IsoDateSchema.describe('Date of the query, YYYY-MM-DD (de
 /** `?lang=`: the language of the messages (else `Accept-Language`, else English). */
 export const LangParam = z.enum(['en', 'fr', 'nl']).describe('Language of the decision messages (default: from Accept-Language, else en)');
 
+/** `?details=false`: reasons without their `detail` data and `interpretation` (smaller answers). */
+export const DetailsParam = z.enum(['true', 'false']).describe('Include each reason\'s `detail` data and `interpretation` (default true, as the CLI)');
+
 /** `{code}`: a nomenclature code (its check digit is verified by the handler, with a proposal). */
 export const CodeParam = z.string().describe('6-digit nomenclature code; the 6th digit is the first five mod 7').meta({ example: '587134' });
 
@@ -34,6 +37,7 @@ export const BeneficiaryIdParam = z.string().min(1).describe('Beneficiary id, as
 
 const DateOut = z.string().meta({ format: 'date' });
 
+/** A reference to the act behind a fact. */
 export const SourceRefSchema = z
   .object({
     document: z.string(),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open.js';
 import { startPostgres, type TestPostgres } from '../test-support/postgres.js';
-import { exampleRequest, freshDatabase } from './test-support.js';
+import { exampleRequest, freshDatabase, removeDatabases } from './test-support.js';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'nomen.js');
@@ -79,6 +79,10 @@ beforeAll(() => {
   assertBuilt();
 });
 
+afterAll(async () => {
+  await removeDatabases();
+});
+
 describe('nomen serve', () => {
   it('--help names the options; bad options exit 2 with a message', () => {
     const help = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
@@ -114,6 +118,50 @@ describe('nomen serve', () => {
     const store = await openStore(db);
     expect((await store.historyOf('P-PROC-1')).map((l) => l.id)).toEqual(['L1']);
     await store.close();
+  });
+
+  it('--workers 2: one port, every process sees a document another one ingested, all stop on SIGTERM', async () => {
+    const db = await freshDatabase();
+    const s = await serve(['--db', db, '--workers', '2']);
+    try {
+      // The workers' own lines may reach the pipe after the primary's.
+      const workerPids = () => new Set(s.stdout.filter((l) => l.includes('"msg":"worker ready"')).map((l) => JSON.parse(l).pid));
+      for (let i = 0; i < 50 && workerPids().size < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(workerPids().size).toBe(2);
+      const text = `Convention entre le Comité de l'assurance du Service de soins de santé de l'INAMI et des
+établissements de soins pour le remboursement d'une surveillance de grappe
+
+Article 1 - Prestations
+
+a) Libellé :
+
+599981 Honoraires forfaitaires de surveillance de grappe par jour ………….. C 21,5
+
+c) Honoraires
+
+C = 1,456789 599981 = C      21,5 31,32 31,32 31,32 31,32 31,32
+
+Article 2
+
+La présente convention entre en vigueur le 1er juillet 2023.
+`;
+      const ingest = await fetch(`${s.url}/v1/documents`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+      expect(ingest.status).toBe(201);
+      // The other process rebuilds on the primary's relay: within a moment, every answer knows the code.
+      const claim = { claims: [{ id: 'L1', code: '599981', date: '2023-07-03', stay: { admission: '2023-07-01', service: 'N' } }] };
+      const deadline = Date.now() + 10_000;
+      let kinds: string[][] = [];
+      do {
+        await new Promise((r) => setTimeout(r, 200));
+        // New connections each time: the primary spreads them over the processes.
+        const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(`${s.url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(claim) }).then((r) => r.json())));
+        kinds = answers.map((a) => a.decisions[0].reasons.map((x: { kind: string }) => x.kind));
+      } while (kinds.some((k) => k.includes('unknown-code')) && Date.now() < deadline);
+      for (const k of kinds) expect(k).not.toContain('unknown-code');
+    } finally {
+      expect(await stop(s)).toBe(0);
+    }
+    expect(s.stdout.filter((l) => l.includes('"msg":"stopped"'))).toHaveLength(3);
   });
 
   it('a port in use is a clear error (exit 2)', async () => {

@@ -2,7 +2,7 @@
  * Servers for the API tests: a loaded SQLite database made once per test file and copied for each
  * server (so that writes never leak between tests), listening on 127.0.0.1, logs captured.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -27,12 +27,22 @@ let n = 0;
 export function baseDatabase(): Promise<{ dir: string; file: string }> {
   base ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nomen-server-'));
+    // The copies live as long as the test file's process.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'base.db');
     const store = await openStore(file);
     await store.close();
     return { dir, file };
   })();
   return base;
+}
+
+/** Removes the base database and its copies (call in afterAll, once every server is closed). */
+export async function removeDatabases(): Promise<void> {
+  if (!base) return;
+  const { dir } = await base;
+  base = null;
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** A fresh copy of the base database. */

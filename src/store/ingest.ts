@@ -4,7 +4,7 @@
  * once its facts meet those already stored (consolidation issues).
  */
 import type { CodeFact } from '../nomenclature/code-facts.js';
-import { codeFacts } from '../nomenclature/code-facts.js';
+import { codeFacts, isGlobalFact } from '../nomenclature/code-facts.js';
 import { consolidate, type ConsolidationIssue } from '../nomenclature/consolidate.js';
 import { fold } from '../text.js';
 import { contentHash } from '../hash.js';
@@ -21,6 +21,8 @@ export interface DocumentRow {
 /** A code_facts row. */
 export interface FactRow {
   document: string; seq: number; code: string; op: string; labelFolded: string | null; data: string;
+  /** 1 for a fact about a range or a key letter (read with every code), else 0. */
+  isGlobal: number;
 }
 
 export interface IngestPlan {
@@ -106,7 +108,7 @@ export function planIngest(
     });
     for (const f of a.facts) {
       const label = f.op === 'define' ? f.label : f.op === 'label' ? f.label : null;
-      plan.facts.push({ document: doc.id, seq: f.seq, code: f.code, op: f.op, labelFolded: label ? fold(label) : null, data: JSON.stringify(f) });
+      plan.facts.push({ document: doc.id, seq: f.seq, code: f.code, op: f.op, labelFolded: label ? fold(label) : null, data: JSON.stringify(f), isGlobal: isGlobalFact(f.code) ? 1 : 0 });
     }
   });
   plan.reports = slots.map((s) => (typeof s === 'number' ? reports[s] : s));

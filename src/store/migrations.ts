@@ -76,4 +76,15 @@ CREATE TABLE beneficiary_lines (
 CREATE INDEX beneficiary_lines_order ON beneficiary_lines (beneficiary, line_date, seq);
 `,
   },
+  {
+    version: 3,
+    name: 'flag facts about ranges and key letters',
+    // Every point query reads these few facts; a flag with its own index avoids a scan
+    // (LIKE 'range:%' OR LIKE 'key:%' cannot use the code index, nor can it under every collation).
+    sql: `
+ALTER TABLE code_facts ADD COLUMN is_global INTEGER NOT NULL DEFAULT 0;
+UPDATE code_facts SET is_global = 1 WHERE code LIKE 'range:%' OR code LIKE 'key:%';
+CREATE INDEX code_facts_global ON code_facts (is_global);
+`,
+  },
 ];

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { KEY_PREFIX, RANGE_PREFIX, codeFacts, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
+import { codeFacts, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
   BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
 } from './types.js';
@@ -85,7 +85,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
 const FACTS_OF = `
 SELECT 0 AS g, f.code, f.data, d.rank, f.seq FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ANY($1::text[])
 UNION ALL
-SELECT 1 AS g, f.code, f.data, d.rank, f.seq FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code LIKE '${RANGE_PREFIX}%' OR f.code LIKE '${KEY_PREFIX}%'
+SELECT 1 AS g, f.code, f.data, d.rank, f.seq FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.is_global = 1
 ORDER BY g, rank, seq`;
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -151,8 +151,8 @@ export class PostgresStore implements Store {
       // One statement for all facts: a row per round trip would dominate the ingest time.
       const f = plan.facts;
       await c.query(
-        'INSERT INTO code_facts (document, seq, code, op, label_folded, data) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])',
-        [f.map((x) => x.document), f.map((x) => x.seq), f.map((x) => x.code), f.map((x) => x.op), f.map((x) => x.labelFolded), f.map((x) => x.data)],
+        'INSERT INTO code_facts (document, seq, code, op, label_folded, data, is_global) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])',
+        [f.map((x) => x.document), f.map((x) => x.seq), f.map((x) => x.code), f.map((x) => x.op), f.map((x) => x.labelFolded), f.map((x) => x.data), f.map((x) => x.isGlobal)],
       );
     }
     return plan.reports;

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KEY_PREFIX, RANGE_PREFIX, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
+import { globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
   BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
 } from './types.js';
@@ -145,16 +145,16 @@ export class SqliteStore implements Store {
     for (const id of plan.remove) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
     const insDoc = this.db.prepare(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
       VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
-    const insFact = this.db.prepare('INSERT INTO code_facts (document, seq, code, op, label_folded, data) VALUES (?, ?, ?, ?, ?, ?)');
+    const insFact = this.db.prepare('INSERT INTO code_facts (document, seq, code, op, label_folded, data, is_global) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const row of plan.documents) insDoc.run(row);
-    for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data);
+    for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data, f.isGlobal);
     return plan.reports;
   }
 
   private factsForSync(codes: string[]): Map<string, CodeFact[]> {
     const out = new Map<string, CodeFact[]>();
     const stmt = this.db.prepare('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ? ORDER BY d.rank, f.seq');
-    const ranges = (this.db.prepare(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code LIKE '${RANGE_PREFIX}%' OR f.code LIKE '${KEY_PREFIX}%' ORDER BY d.rank, f.seq`).all() as { data: string }[])
+    const ranges = (this.db.prepare(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.is_global = 1 ORDER BY d.rank, f.seq`).all() as { data: string }[])
       .map((r) => JSON.parse(r.data) as CodeFact);
     for (const c of codes) {
       const own = (stmt.all(c) as { data: string }[]).map((r) => JSON.parse(r.data) as CodeFact);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../src/server/test-support.js';
+import { removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'web');
@@ -48,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await server?.close();
+  await removeDatabases();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 

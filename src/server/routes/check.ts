@@ -3,19 +3,30 @@
  * (the CLI's `check --ndjson`), and `GET /v1/beneficiaries/{id}/history`.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { decide, type EngineContext } from '../../engine/decide.js';
 import { runBatch } from '../../engine/batch.js';
+import { responseJson } from '../../engine/serialize.js';
 import { validateRequest, type CheckRequest } from '../../engine/schema.js';
 import type { InstitutionFacts } from '../../rules/context.js';
 import type { Store } from '../../store/types.js';
 import { localeOf, parseParams, type RouteDeps } from '../common.js';
 import { acceptedLines, mergeHistory } from '../history.js';
 import { bodyFields, ProblemError } from '../problem.js';
-import { BeneficiaryIdParam, type BeneficiaryHistorySchema, type HttpCheckResponse } from '../schemas.js';
+import { BeneficiaryIdParam, DetailsParam, type BeneficiaryHistorySchema, type HttpCheckResponse } from '../schemas.js';
 
 type CheckAnswer = z.infer<typeof HttpCheckResponse>;
+
+/**
+ * The answer as JSON text: the engine's serializer (byte-for-byte JSON.stringify, with the acts'
+ * sentences encoded once) for the contract part, then the server's own fields.
+ */
+function answerJson(a: CheckAnswer): string {
+  const { storedLines, committed, ...response } = a;
+  const base = responseJson(response);
+  return `${base.slice(0, -1)},"storedLines":${storedLines === null ? 'null' : storedLines}${committed ? `,"committed":${JSON.stringify(committed)}` : ''}}`;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,14 +54,27 @@ function withRegistry(ctx: EngineContext, registry: Map<string, InstitutionFacts
   return registry ? { ...ctx, institutions: registry } : ctx;
 }
 
+/** The engine context of a request: its language, and `?details=false`. */
+function contextOf(req: FastifyRequest, engines: RouteDeps['engines']): EngineContext {
+  const ctx = engines.context(localeOf(req));
+  const { details } = parseParams('query', { details: (req.query as Record<string, unknown> | undefined)?.details }, { details: DetailsParam });
+  return details === 'false' ? { ...ctx, details: false } : ctx;
+}
+
 /** Registers the decision routes. */
 export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { store, engines, auth } = deps;
   // JSON only here: a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
 
-  app.post('/v1/check', async (req): Promise<CheckAnswer> => {
-    const locale = localeOf(req);
+  app.post('/v1/check', async (req, reply) => {
+    const answer = await check(req);
+    return reply.type('application/json; charset=utf-8').send(answerJson(answer));
+  });
+
+  /** Validates, decides and (with commit) records one request. */
+  async function check(req: FastifyRequest): Promise<CheckAnswer> {
+    const base = contextOf(req, engines);
     let value: unknown = req.body;
     let commit = false;
     if (isObject(value) && 'commit' in value) {
@@ -75,7 +99,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       ]);
     }
     // Read before any transaction: the lock below is held for the decision only.
-    const ctx = withRegistry(engines.context(locale), await registryFor(store, request));
+    const ctx = withRegistry(base, await registryFor(store, request));
     // With a token configured, server-held history is personal data: only authenticated requests read it.
     if (beneficiary === undefined || !auth.allows(req)) return { ...decide(request, ctx), storedLines: null };
     if (!commit) {
@@ -98,7 +122,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       const committed = await h.record(acceptedLines(request, response));
       return { ...response, storedLines: merged.used, committed };
     });
-  });
+  }
 
   await app.register(async (batch) => {
     // NDJSON only here, streamed to the engine as it arrives, in constant memory (no body limit).
@@ -107,7 +131,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     batch.post('/v1/check/batch', async (req, reply) => {
       // The registry is read once per batch; a batch is stateless (it neither reads nor writes server-held history).
       const registry = new Map((await store.institutions()).map((i) => [i.id, i as InstitutionFacts]));
-      const ctx = withRegistry(engines.context(localeOf(req)), registry);
+      const ctx = withRegistry(contextOf(req, engines), registry);
       const out = new PassThrough();
       runBatch(req.body as Readable, out, ctx).then(
         () => out.end(),
