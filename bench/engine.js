@@ -4,10 +4,11 @@
 //
 //   node bench/engine.js                    # default: 1,000,000 lines (~10 min at most on 2 cores)
 //   node bench/engine.js --lines 100000     # quick run (< 1 min once the database is built)
+//   npm run bench -- engine --lines=100000  # the same through bench/run.js
 //   options (or env NOMEN_BENCH_<NAME>): --lines N, --small N (memory check run, default lines/10),
 //     --services N (generated codes, default 30000), --acts N (default 2000), --jre-sample N
-//     (lines given to json-rules-engine with one engine per code, default 20000), --jre-single-sample N
-//     (lines given to one engine holding every rule, default 30: ~2 s a line at 30,000 codes), --dir DIR (keep and reuse the workload),
+//     (lines given to json-rules-engine with one engine per code, default 10000), --jre-single-sample N
+//     (lines given to one engine holding every rule, default 5: ~2 s a line at 30,000 codes), --dir DIR (keep and reuse the workload),
 //     --runs all,failed,small (which nomen runs)
 // Needs dist/ (`npm run build`). The nomen runs and the floor are child processes (process start,
 // database load and rule compilation included); peak RSS comes from /usr/bin/time -f %M.
@@ -25,6 +26,9 @@ const SELF = fileURLToPath(import.meta.url);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function option(name, fallback) {
+  // `--lines=100000` too: bench/run.js passes on only the arguments that start with "-"
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (eq) return eq.slice(name.length + 3);
   const i = process.argv.indexOf(`--${name}`);
   if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
   return process.env[`NOMEN_BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
@@ -244,9 +248,9 @@ async function jreBench(file, sample, ctx, mode = 'per-code') {
     return bytes;
   };
   // A first pass builds the engines and warms the JIT; the second is timed (in favour of
-  // json-rules-engine: its rule loading is not counted). The single engine is slow enough that a
-  // few lines warm it.
-  await pass(null, mode === 'single' ? Math.min(3, lines.length) : lines.length);
+  // json-rules-engine: its rule loading is not counted). The single engine is slow enough that one
+  // line warms it.
+  await pass(null, mode === 'single' ? Math.min(1, lines.length) : lines.length);
   const decided = [];
   const t0 = performance.now();
   const bytes = await pass(decided);
@@ -319,8 +323,8 @@ async function main() {
   const small = Number(option('small', Math.round(lines / 10)));
   const services = Number(option('services', 30_000));
   const acts = Number(option('acts', 2000));
-  const jreSample = Math.min(lines, Number(option('jre-sample', 20_000)));
-  const jreSingleSample = Math.min(lines, Number(option('jre-single-sample', 30)));
+  const jreSample = Math.min(lines, Number(option('jre-sample', 10_000)));
+  const jreSingleSample = Math.min(lines, Number(option('jre-single-sample', 5)));
   const runs = new Set(String(option('runs', 'all,failed,small')).split(','));
   const keep = option('dir', null);
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'nomen-engine-bench-'));

@@ -60,7 +60,7 @@ describe('response serializer', () => {
 });
 
 describe('batch on the legal cases (fast path, byte output)', async () => {
-  const { legalRequests } = await import('./fast-request.test.js');
+  const { legalRequests } = await import('./test-support.js');
   const { createEngine } = await import('./engine.js');
   const { decide } = await import('./decide.js');
   const { validateWithZod } = await import('./schema.js');
