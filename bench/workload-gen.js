@@ -18,16 +18,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-/** A small seeded PRNG (LCG), the same as bench/corpus-gen.js. */
-export function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-const withCheck = (stem) => String(stem).padStart(5, '0') + String(stem % 7);
-const pad2 = (n) => String(n).padStart(2, '0');
-const LETTERS = ['K', 'N', 'I', 'C', 'U', 'M', 'E'];
-const WORDS = ['ablation', 'ponction', 'biopsie', 'drainage', 'arthroscopie', 'résection', 'suture', 'implant', 'prothèse', 'examen', 'contrôle', 'échographie', 'anesthésie', 'consultation', 'réduction', 'fracture'];
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+import { rng, withCheck, LETTERS, WORDS, actDates, actText } from './corpus-gen.js';
+
+export { rng };
 
 /**
  * Rule mix of the generated services, in the proportions of the real corpus (88 rules over ~110
@@ -65,15 +58,8 @@ export function generateRuleActs(dir, { services = 30000, acts = 2000, seed = 42
   let stem = 10000;
   let lastEntry = '1996-01-01';
   for (let a = 0; a < acts; a++) {
-    const year = 1996 + Math.floor(a / 100);
-    const month = 1 + (a % 12);
-    const day = 1 + Math.floor(r() * 27);
-    const numac = `${year}${String(22000 + a).padStart(6, '0')}`;
-    const date = `${year}-${pad2(month)}-${pad2(day)}`;
-    const pubMonth = month === 12 ? 1 : month + 1;
-    const pubYear = month === 12 ? year + 1 : year;
-    const publication = `${pubYear}-${pad2(pubMonth)}-${pad2(day)}`;
-    const entry = pubMonth === 12 ? `${pubYear + 1}-01-01` : `${pubYear}-${pad2(pubMonth + 1)}-01`;
+    const act = actDates(a, r);
+    const { entry } = act;
     if (entry > lastEntry) lastEntry = entry;
     const points = [];
     const first = catalogue.length;
@@ -108,22 +94,7 @@ export function generateRuleActs(dir, { services = 30000, acts = 2000, seed = 42
         points.push(`${points.length + 1}° la prestation n° ${victim.amb}-${victim.hos} est supprimée.`);
       }
     }
-    const text = `---
-url: https://www.ejustice.just.fgov.be/eli/arrete/${year}/${pad2(month)}/${pad2(day)}/${numac}/justel
-title-fr: "Arrêté royal modifiant l'arrêté royal du 14 septembre 1984 établissant la nomenclature des prestations de santé (acte synthétique ${a})."
-date: ${date}
-number: ${numac}
-publication: ${publication}
----
-
-**Article 1er.** A l'article ${10 + (a % 30)}, § 1er, de l'annexe à l'arrêté royal du 14 septembre 1984 établissant la nomenclature des prestations de santé en matière d'assurance obligatoire soins de santé et indemnités, sont apportées les modifications suivantes :
-
-${points.join('\n\n')}
-
-**Art. 2.** Le présent arrêté entre en vigueur le premier jour du mois qui suit celui au cours duquel il aura été publié au Moniteur belge.
-
-Donné à Bruxelles, le ${day} ${MONTHS[month - 1]} ${year}.
-`;
+    const text = actText(act, points);
     const file = join(dir, `act-${String(a).padStart(4, '0')}.md`);
     writeFileSync(file, text);
     files.push(file);
