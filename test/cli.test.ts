@@ -204,3 +204,57 @@ describe('nomen ingest (contract §2)', () => {
     expect(r.stderr).toMatch(/entries\[0\]\.source/);
   });
 });
+
+describe('nomen check (contract §4)', () => {
+  const example = join(__dirname, '..', 'examples', 'request.json');
+
+  it('decides the example request: one decision per claim, in request order, refusals citing their act', () => {
+    const r = nomen(['check', example, '--db', db]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(res.beneficiary).toBe('P-001');
+    expect(res.decisions.map((d: { claim: string; status: string }) => [d.claim, d.status])).toEqual([['L1', 'accepted'], ['L2', 'rejected'], ['L3', 'rejected']]);
+    expect(res.decisions[0]).toMatchObject({ fee: '1773.18', reimbursement: '1773.18', setting: 'ambulatory' });
+    for (const d of res.decisions.filter((x: { status: string }) => x.status === 'rejected')) {
+      const violated = d.reasons.filter((x: { outcome: string }) => x.outcome === 'violated');
+      expect(violated.length).toBeGreaterThan(0);
+      for (const v of violated) expect(v.source.text.length).toBeGreaterThan(10);
+    }
+    expect(res.decisions[1].reasons.find((x: { outcome: string }) => x.outcome === 'violated').kind).toBe('frequency');
+  });
+
+  it('reads the request from stdin with -, and speaks French with --lang fr', () => {
+    const r = nomen(['check', '-', '--db', db, '--lang', 'fr'], readFileSync(example, 'utf8'));
+    expect(r.code).toBe(0);
+    const violated = JSON.parse(r.stdout).decisions[1].reasons.find((x: { outcome: string }) => x.outcome === 'violated');
+    expect(violated.message).toMatch(/jour/);
+  });
+
+  const claim = { id: 'L1', code: '587134', date: '2024-11-18' };
+  it.each([
+    ['invalid JSON', '{"claims": [', /not valid JSON/],
+    ['a claim without id', JSON.stringify({ claims: [{ code: '587134', date: '2024-11-18' }] }), /claims\[0\]\.id/],
+    ['a claim without code', JSON.stringify({ claims: [{ id: 'L1', date: '2024-11-18' }] }), /claims\[0\]\.code/],
+    ['a claim without date', JSON.stringify({ claims: [{ id: 'L1', code: '587134' }] }), /claims\[0\]\.date/],
+    ['a malformed date', JSON.stringify({ claims: [{ ...claim, date: '2024-02-30' }] }), /claims\[0\]\.date/],
+    ['a field of the wrong type', JSON.stringify({ claims: [{ ...claim, units: 'one' }] }), /claims\[0\]\.units/],
+    ['an empty claims list', JSON.stringify({ claims: [] }), /claims/],
+  ])('%s exits 2 naming the field, with nothing on stdout', (_name, body, message) => {
+    const r = nomen(['check', '-', '--db', db], body);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--ndjson answers every line, an error object for a malformed one, and goes on', () => {
+    const request = readFileSync(example, 'utf8').replace(/\s*\n\s*/g, ' ');
+    const r = nomen(['check', '--ndjson', '-', '--db', db], `${request}\nnot json\n${request}\n`);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].decisions).toHaveLength(3);
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(lines[1].error).toBeTruthy();
+    expect(lines[2].decisions.map((d: { status: string }) => d.status)).toEqual(['accepted', 'rejected', 'rejected']);
+  });
+});
