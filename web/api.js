@@ -36,4 +36,11 @@ export const api = {
   document: (id) => call(`/v1/documents/${encodeURIComponent(id)}`),
   check: (request, lang) =>
     call(`/v1/check${q({ lang })}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }),
+  derived: (code, at) => call(`/v1/codes/${encodeURIComponent(code)}/derived${q({ at })}`),
+  institutions: (at) => call(`/v1/institutions${q({ at })}`),
+  institution: (id, at) => call(`/v1/institutions/${encodeURIComponent(id)}${q({ at })}`),
+  // The claim file is sent as it is (NDJSON): the server names a bad line by its number in the file.
+  compliance: (ndjson, { institution, from, to }) =>
+    call(`/v1/compliance${q({ institution, from, to })}`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson }),
+  indication: (facts) => call('/v1/indication', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(facts) }),
 };

@@ -1,4 +1,4 @@
-// The web interface: a hash router over four pages, and the language switch.
+// The web interface: a hash router over its pages, and the language switch.
 import { h, mount } from './dom.js';
 import { LANGS, lang, setLang, t } from './i18n.js';
 import { problemBox } from './common.js';
@@ -6,6 +6,9 @@ import { searchPage } from './pages/search.js';
 import { codePage } from './pages/code.js';
 import { checkPage } from './pages/check.js';
 import { documentPage, documentsPage } from './pages/document.js';
+import { institutionPage, institutionsPage } from './pages/institutions.js';
+import { compliancePage } from './pages/compliance.js';
+import { indicationPage } from './pages/indication.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -20,8 +23,10 @@ function parseHash() {
 
 function renderHeader(section) {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // A detail page belongs to its list's section in the navigation.
+  const current = { institution: 'institutions', document: 'documents' }[section] ?? section;
   for (const a of document.querySelectorAll('nav a[data-section]')) {
-    if (a.dataset.section === section) a.setAttribute('aria-current', 'page');
+    if (a.dataset.section === current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   mount(
@@ -47,6 +52,10 @@ async function render() {
     } else if (section === 'check') checkPage(main, params, isCurrent);
     else if (section === 'documents') await documentsPage(main, params, isCurrent);
     else if (section === 'document' && arg) await documentPage(main, arg, params, isCurrent);
+    else if (section === 'institutions') await institutionsPage(main, params, isCurrent);
+    else if (section === 'institution' && arg) await institutionPage(main, arg, params, isCurrent);
+    else if (section === 'compliance') await compliancePage(main, params, isCurrent);
+    else if (section === 'indication') indicationPage(main, params, isCurrent);
     else mount(main, h('h1', {}, t('error.notFound')));
   } catch (e) {
     if (isCurrent()) mount(main, problemBox(e));

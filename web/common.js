@@ -7,6 +7,12 @@ export function statusBadge(status) {
   return h('span', { class: `badge status-${status}` }, t(`status.${status}`));
 }
 
+/** How an offending field is named: its path, and for a line of an uploaded file the line number. */
+function fieldName(e) {
+  if (typeof e.line === 'number') return `${t('error.line', { n: e.line })}${e.path ? ` · ${e.path}` : ''}`;
+  return e.path || '(body)';
+}
+
 /** A problem document (RFC 9457) or any error, as a readable box naming each offending field. */
 export function problemBox(err, heading) {
   const p = err && err.problem ? err.problem : { title: t('error.title'), detail: String(err && err.message ? err.message : err) };
@@ -16,7 +22,7 @@ export function problemBox(err, heading) {
     h('strong', {}, heading ?? p.title ?? t('error.title')),
     p.detail ? h('p', {}, p.detail) : null,
     Array.isArray(p.errors) && p.errors.length
-      ? h('ul', { class: 'field-errors' }, p.errors.map((e) => h('li', {}, h('code', {}, e.path || '(body)'), ' — ', e.detail)))
+      ? h('ul', { class: 'field-errors' }, p.errors.map((e) => h('li', { 'data-line': e.line }, h('code', {}, fieldName(e)), ' — ', e.detail)))
       : null,
   );
 }

@@ -59,6 +59,11 @@ export const CONVENTION_TERMS: Record<string, ConventionTerms> = {
 /** Names of the conventions the system knows. */
 export const KNOWN_CONVENTIONS = Object.keys(CONVENTION_TERMS);
 
+/** The terms of a convention, or undefined; own keys only (a convention named "constructor" is unknown, not Object's). */
+function termsOf(convention: string): ConventionTerms | undefined {
+  return Object.hasOwn(CONVENTION_TERMS, convention) ? CONVENTION_TERMS[convention] : undefined;
+}
+
 /** The effective period of one institution's convention, with how each end was obtained. */
 export interface Validity {
   convention: string;
@@ -103,7 +108,7 @@ export function startAfterSignature(signed: IsoDate): IsoDate {
 
 /** The effective period of one institution's convention: the record intersected with the convention's own terms. */
 export function validity(m: InstitutionConvention): Validity {
-  const terms = CONVENTION_TERMS[m.convention];
+  const terms = termsOf(m.convention);
   const issues: string[] = [];
   if (!terms) {
     return {
@@ -245,7 +250,7 @@ export function conventionRecord(input: ConventionInput): InstitutionConvention 
   const to = dateField('to', input.to);
   const signed = dateField('signed', input.signed);
   const noticeSent = dateField('notice_sent', input.noticeSent);
-  const terms = CONVENTION_TERMS[convention];
+  const terms = termsOf(convention);
   let start = from;
   let end = to;
   if (terms?.kind === 'fixed') {

@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi.js';
 import { PROBLEM_MEDIA_TYPE, problem, ProblemError, sendProblem, type ProblemKind } from './problem.js';
 import { checkRoutes } from './routes/check.js';
 import { codeRoutes } from './routes/codes.js';
+import { conventionRoutes } from './routes/conventions.js';
 import { documentRoutes } from './routes/documents.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -193,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(checkRoutes, deps);
   await app.register(codeRoutes, deps);
   await app.register(documentRoutes, deps);
+  await app.register(conventionRoutes, deps);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

@@ -7,7 +7,7 @@ import type { Store } from '../store/types.js';
 import type { Auth } from './auth.js';
 import type { Engines } from './engines.js';
 import { LangParam } from './schemas.js';
-import { ProblemError, type ProblemField } from './problem.js';
+import { pointerOf, ProblemError, type ProblemField } from './problem.js';
 
 /** What every route module is given. */
 export interface RouteDeps {
@@ -74,4 +74,18 @@ export function localeOf(req: FastifyRequest): Locale {
     }
   }
   return best;
+}
+
+/**
+ * Parses a JSON body with its schema; every offending field is named (path and JSON Pointer) in
+ * one 422 problem, as the check endpoint does.
+ */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const errors: ProblemField[] = r.error.issues.map((i) => {
+    const path = formatPath(i.path);
+    return { in: 'body', path, pointer: pointerOf(path), detail: i.message };
+  });
+  throw new ProblemError('invalid-request', errors.map((e) => `${e.path || '(body)'}: ${e.detail}`).join('; '), errors);
 }

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import { ClaimSchema, DecisionSchema, ReasonSchema } from '../engine/schema.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
 import {
-  AtParam, BeneficiaryHistorySchema, DetailsParam, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema, DocumentIdParam,
-  DocumentListSchema, DocumentsUpload, DocumentViewSchema, HealthSchema, HttpCheckRequest, HttpCheckResponse, IngestReportSchema,
-  IngestResultSchema, LangParam, LimitParam, ProblemSchema, ProblemTypeSchema, QueryParam, SearchResultSchema, TimelinePointSchema,
+  AtParam, BeneficiaryHistorySchema, CitationSchema, ComplianceClaimSchema, ComplianceReportSchema, ComplianceRequest, ConditionTraceSchema,
+  ConventionValiditySchema, DerivedValuesSchema, DetailsParam, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema,
+  DocumentIdParam, DocumentListSchema, DocumentsUpload, DocumentViewSchema, FigureSchema, HealthSchema, HttpCheckRequest, HttpCheckResponse,
+  IndicationAnswerSchema, IndicationRequest, IndicationResultSchema, IngestReportSchema, IngestResultSchema, InstitutionIdParam,
+  InstitutionListSchema, InstitutionUpload, InstitutionViewSchema, LangParam, LimitParam, ProblemSchema, ProblemTypeSchema, QueryParam,
+  SearchResultSchema, TimelinePointSchema,
 } from './schemas.js';
 
 type Json = Record<string, unknown>;
@@ -22,6 +25,10 @@ const INPUTS: Record<string, z.ZodType> = {
   CheckRequest: HttpCheckRequest,
   Claim: ClaimSchema,
   DocumentsUpload,
+  InstitutionUpload,
+  ComplianceRequest,
+  ComplianceClaim: ComplianceClaimSchema,
+  IndicationRequest,
 };
 
 /** Named response schemas (rendered as outputs). */
@@ -39,6 +46,16 @@ const OUTPUTS: Record<string, z.ZodType> = {
   DocumentList: DocumentListSchema,
   DocumentView: DocumentViewSchema,
   BeneficiaryHistory: BeneficiaryHistorySchema,
+  Citation: CitationSchema,
+  ConventionValidity: ConventionValiditySchema,
+  InstitutionView: InstitutionViewSchema,
+  InstitutionList: InstitutionListSchema,
+  ComplianceReport: ComplianceReportSchema,
+  Figure: FigureSchema,
+  IndicationAnswer: IndicationAnswerSchema,
+  IndicationResult: IndicationResultSchema,
+  ConditionTrace: ConditionTraceSchema,
+  DerivedValues: DerivedValuesSchema,
   Health: HealthSchema,
   Problem: ProblemSchema,
   ProblemType: ProblemTypeSchema,
@@ -185,6 +202,81 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
         summary: 'A document: its text, every fact extracted from it (located in the text), its issues and unparsed sentences',
         parameters: [param('id', 'path', DocumentIdParam)],
         responses: { '200': ok('The document', 'DocumentView'), ...problems(404, 500) },
+      },
+    },
+    '/v1/codes/{code}/derived': {
+      get: {
+        operationId: 'derivedValues',
+        summary: 'Values derived from a code on a date: surgical assistance and the anaesthesia category (like `nomen derived --json`)',
+        description: 'Surgical assistance: 10 % of the relative value of a procedure of at least K 120, N 200 or I 200 (decree of 12 August 1994, Art. 6). Anaesthesia category of the ablation convention: at least K 400, N 600 or I 600 (4.1.3). Each answer cites its sentence.',
+        parameters: [param('code', 'path', CodeParam), param('at', 'query', AtParam)],
+        responses: { '200': ok('Both thresholds, each with its reason and source', 'DerivedValues'), ...problems(400, 404, 500) },
+      },
+    },
+    '/v1/institutions': {
+      get: {
+        operationId: 'listInstitutions',
+        summary: 'The registry: every institution, its conventions with their computed periods and whether each is in force on a date',
+        parameters: [param('at', 'query', AtParam)],
+        responses: { '200': ok('By institution id', 'InstitutionList'), ...problems(400, 500) },
+      },
+    },
+    '/v1/institutions/{id}': {
+      get: {
+        operationId: 'showInstitution',
+        summary: 'One institution: its conventions, their periods (each end with how it was computed and the sentences it rests on), in force or not on a date',
+        parameters: [param('id', 'path', InstitutionIdParam), param('at', 'query', AtParam)],
+        responses: { '200': ok('The institution', 'InstitutionView'), ...problems(400, 404, 500) },
+      },
+      put: {
+        operationId: 'putInstitution',
+        summary: 'Register an institution with all its conventions (they replace the registered ones)',
+        description:
+          'The ends a convention leaves out are derived from its own terms (ablation: 2024-11-01 to 2029-10-31; breast reconstruction: from the month after `signed`, to the end of the notice). ' +
+          '`check` uses the registry from the next request on. 201 when the institution is new, 200 when it was replaced. Needs `Authorization: Bearer` when a token is configured.',
+        parameters: [param('id', 'path', InstitutionIdParam), param('at', 'query', AtParam)],
+        security: bearer,
+        requestBody: { required: true, content: json('InstitutionUpload') },
+        responses: {
+          '200': ok('Replaced; the institution on `at`', 'InstitutionView'),
+          '201': ok('Registered; the institution on `at`', 'InstitutionView'),
+          ...problems(400, 401, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/v1/compliance': {
+      post: {
+        operationId: 'compliance',
+        summary: 'Centre compliance report: each figure with its threshold, its source and pass/fail (like `nomen compliance --json`)',
+        description:
+          'Over an institution\'s claim lines and a window of dates: ablation volume per period and billing delay; breast reconstruction share without supplement, supplement cap, other supplements, single room. ' +
+          'Send JSON (`ComplianceRequest`), or the claim file itself as NDJSON with `institution`, `from` and `to` in the query. Every unreadable line is named: `claims[i].field` for JSON, `line` and `path` for NDJSON. ' +
+          'With `Accept: text/plain` the answer is the readable report.',
+        parameters: [
+          param('institution', 'query', InstitutionIdParam.describe('Institution id (NDJSON body only; required then)'), false),
+          param('from', 'query', AtParam.describe('First day of the window (NDJSON body only; default: the start of the earliest convention)')),
+          param('to', 'query', AtParam.describe('Last day of the window, inclusive (NDJSON body only; default: today)')),
+        ],
+        requestBody: {
+          required: true,
+          content: { ...json('ComplianceRequest'), 'application/x-ndjson': { schema: { type: 'string', description: 'One ComplianceClaim per line' } } },
+        },
+        responses: {
+          '200': {
+            description: 'The report',
+            content: { ...json('ComplianceReport'), 'text/plain': { schema: { type: 'string', description: 'The readable report (Accept: text/plain)' } } },
+          },
+          ...problems(400, 413, 415, 422, 500),
+        },
+      },
+    },
+    '/v1/indication': {
+      post: {
+        operationId: 'indication',
+        summary: 'The clinical indication of the ablation convention (Art. 3) matched, with its citation, or "not listed" (like `nomen indication --json`)',
+        description: 'A fact left out is unknown: an indication that depends on it is "undecided", never matched silently. Not listed: the COM/CM must justify in writing with a reference to published guidelines (4.1.2).',
+        requestBody: { required: true, content: json('IndicationRequest') },
+        responses: { '200': ok('The outcome, the indications matched / undecided / not matched, each with its sentence', 'IndicationAnswer'), ...problems(400, 415, 422, 500) },
       },
     },
     '/health': {

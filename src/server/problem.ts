@@ -19,6 +19,8 @@ export interface ProblemField {
   path: string;
   /** JSON Pointer into the request body (RFC 6901, as a URI fragment), for `in: body` only. */
   pointer?: string;
+  /** The 1-based line of an NDJSON body the field is on (a JSON Pointer cannot address it). */
+  line?: number;
   detail: string;
 }
 
@@ -39,13 +41,14 @@ export const PROBLEM_TYPES = {
   'invalid-parameter': { status: 400, title: 'Invalid parameter', description: 'A path or query parameter is missing or malformed; `errors` names it.' },
   'invalid-code': { status: 400, title: 'Not a valid nomenclature code', description: 'A code has 6 digits and its 6th digit is the first five mod 7.' },
   unauthorized: { status: 401, title: 'Authentication required', description: 'This operation writes (or reads server-held beneficiary history): send `Authorization: Bearer <token>`.' },
-  'not-found': { status: 404, title: 'Not found', description: 'No such resource (route, code or document).' },
+  'not-found': { status: 404, title: 'Not found', description: 'No such resource (route, code, document or institution).' },
   'unknown-code': { status: 404, title: 'Unknown code', description: 'No document in the database names this code.' },
   'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'The resource exists but does not accept this method; see the `Allow` header.' },
   conflict: { status: 409, title: 'Conflicting line id', description: 'A committed line id (the idempotency key) is already held for this beneficiary with different content.' },
   'payload-too-large': { status: 413, title: 'Request body too large', description: 'The body exceeds the configured limit.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', description: 'The Content-Type of the body is not accepted by this endpoint.' },
   'invalid-request': { status: 422, title: 'The request does not match the schema', description: 'The body is JSON but does not match the schema; `errors` names every offending field.' },
+  'unknown-institution': { status: 422, title: 'Unknown institution', description: 'The institution is not in the registry: register it first with `PUT /v1/institutions/{id}`.' },
   'invalid-document': { status: 422, title: 'The document cannot be ingested', description: 'The text is empty, binary, or of no known format (Justel act, INAMI convention, coefficient table); nothing was stored.' },
   internal: { status: 500, title: 'Internal error', description: 'An unexpected error; it was logged (without request data).' },
   unavailable: { status: 503, title: 'Service unavailable', description: 'The server is shutting down, or the database is unreachable.' },

@@ -246,6 +246,253 @@ export const DocumentViewSchema = z.object({
   facts: z.array(ExtractedFactSchema),
 });
 
+// --- conventions -----------------------------------------------------------------------------
+
+/** `{id}`: an institution id, as the CLI accepts it. */
+export const InstitutionIdParam = z
+  .string()
+  .max(100, 'at most 100 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'expected an institution id: letters, digits, and . _ : / -')
+  .describe('Institution id (e.g. its INAMI number)')
+  .meta({ example: 'H-71001' });
+
+/** The exact sentence of an act a value rests on (the conventions module's `Citation`). */
+export const CitationSchema = z
+  .object({
+    document: z.string().describe('Document id (NUMAC, or conv- + hash)'),
+    article: z.string(),
+    text: z.string().describe('The sentence, exactly as in the act (whitespace normalised)'),
+    clause: z.string().optional().describe('The fragment of `text` that states the very condition'),
+  })
+  .describe('The exact sentence of an act: document, article, text.');
+
+const DateOrNull = DateOut.nullable();
+
+/** One convention of an institution as recorded (both ends inclusive; `to` null: indefinite). */
+export const InstitutionConventionSchema = z.object({
+  convention: z.string(),
+  from: DateOut,
+  to: DateOrNull,
+  signed: DateOrNull.optional(),
+  noticeSent: DateOrNull.optional(),
+});
+
+/** The effective period of a convention record: the record intersected with the convention's own terms. */
+export const ConventionValiditySchema = z
+  .object({
+    convention: z.string(),
+    from: DateOrNull.describe('First day in force, inclusive; null: cannot be known from the record'),
+    to: DateOrNull.describe('Last day in force, inclusive; null: indefinite'),
+    empty: z.boolean().describe('No day in force (the end is before the start)'),
+    basis: z.object({ from: z.string(), to: z.string() }).describe('How each end was obtained'),
+    issues: z.array(z.string()).describe('Discrepancies between the record and the convention\'s own terms'),
+    sources: z.array(CitationSchema).describe('The sentences the period follows from'),
+  })
+  .describe('The effective period of one convention of an institution, each end with how it was computed and the sentences it rests on.');
+
+/** `GET /v1/institutions/{id}`: like `nomen institutions show --json`, each convention with its terms and record. */
+export const InstitutionViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    conventions: z.array(InstitutionConventionSchema).describe('The records of the registry'),
+    at: DateOut,
+    status: z.array(
+      z.object({
+        convention: z.string(),
+        title: z.string().nullable().describe('The convention\'s title; null when its terms are unknown to the system'),
+        terms: z.string().nullable().describe('How the convention\'s period follows from its text'),
+        record: InstitutionConventionSchema,
+        inForce: z.boolean().describe('In force on `at`'),
+        reason: z.string(),
+        validity: ConventionValiditySchema,
+      }),
+    ).describe('One entry per record, in the order of `conventions`'),
+    issues: z.array(z.string()).describe('Registry inconsistencies (overlapping periods of one convention)'),
+  })
+  .describe('An institution of the registry and its conventions on a date.');
+
+/** `GET /v1/institutions`. */
+export const InstitutionListSchema = z.object({ at: DateOut, institutions: z.array(InstitutionViewSchema) });
+
+const optionalDate = (what: string) => IsoDateSchema.nullable().optional().describe(what);
+
+/** One convention of an institution to register; the ends left out are derived from the convention's terms. */
+export const ConventionInputSchema = z.strictObject({
+  convention: z.string().min(1).describe('Convention name (lower-case words joined by "-"), e.g. percutaneous-tumour-ablation, breast-reconstruction').meta({ example: 'percutaneous-tumour-ablation' }),
+  from: optionalDate('First day in force (default: the convention\'s own start, or the first day of the month after `signed`)'),
+  to: optionalDate('Last day in force, inclusive (default: the convention\'s own end, or the end of the notice)'),
+  signed: optionalDate('Date of signature (breast reconstruction: in force from the first day of the next month)'),
+  noticeSent: optionalDate('Date the registered letter of notice was sent (breast reconstruction: 6 months from the first day of the next month)'),
+});
+
+/** The body of `PUT /v1/institutions/{id}`. */
+export const InstitutionUpload = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).nullable().optional().describe('Name of the institution; absent: the registered name is kept; null: removed'),
+    conventions: z.array(ConventionInputSchema).max(100).describe('Every convention of the institution: they replace the registered ones'),
+  })
+  .describe('An institution and all its conventions, like one institution of `nomen institutions import`.');
+
+/** One claim line of the compliance input, as `nomen compliance` reads it (other claim fields are ignored). */
+export const ComplianceClaimSchema = z
+  .looseObject({
+    id: z.string().optional(),
+    code: z.string().describe('6-digit nomenclature code').meta({ example: '587134' }),
+    date: IsoDateSchema.describe('Date of the service'),
+    billedOn: IsoDateSchema.nullable().optional().describe('Date the line was billed (ablation: within two months of the service)'),
+    supplement: z.string().nullable().optional().describe('Supplement of fees, euro, decimal string ("1500.00"; "0.00": none); absent: not stated'),
+    room: z.enum(['single', 'individual', 'double', 'two-bed', 'common', 'shared']).nullable().optional(),
+    institution: z.string().nullable().optional().describe('Lines naming another institution are ignored; none: the institution\'s own'),
+    units: z.number().int().min(1).optional(),
+    fee: z.string().nullable().optional().describe('Fee of the line, euro (else the nomenclature\'s fee on the date)'),
+  })
+  .describe('One claim line of a compliance report.');
+
+/** The body of `POST /v1/compliance` as JSON (an NDJSON body carries the lines only; the rest is in the query). */
+export const ComplianceRequest = z
+  .strictObject({
+    institution: InstitutionIdParam.describe('Institution id of the registry'),
+    from: IsoDateSchema.optional().describe('First day of the window (default: the start of the institution\'s earliest convention)'),
+    to: IsoDateSchema.optional().describe('Last day of the window, inclusive (default: today)'),
+    claims: z.array(ComplianceClaimSchema).describe('The claim lines; a finding\'s `line` is the 1-based position in this list'),
+  })
+  .describe('A centre compliance report request.');
+
+const FigureStatusSchema = z.enum(['pass', 'fail', 'incomplete', 'not-checkable']);
+const PeriodSchema = z.object({ from: DateOut, to: DateOut });
+
+/** One figure of the compliance report. */
+export const FigureSchema = z
+  .object({
+    id: z.string().meta({ example: 'ablation.volume.transition' }),
+    convention: z.string(),
+    title: z.string(),
+    period: PeriodSchema.nullable().describe('The period the figure is about, both ends inclusive'),
+    counted: PeriodSchema.nullable().describe('The part of the period that was counted (the window may cut it)'),
+    value: z.string().describe('The measured value, as text ("57", "42.86")'),
+    unit: z.string(),
+    threshold: z.object({ op: z.enum(['>=', '<=', '=']), value: z.string(), unit: z.string() }),
+    status: FigureStatusSchema,
+    note: z.string().describe('How the figure was computed and, when not pass/fail, why'),
+    source: CitationSchema,
+    also: z.array(CitationSchema).optional(),
+    counts: z.record(z.string(), z.number().int()),
+    findings: z.array(z.object({ line: z.number().int(), id: z.string().nullable(), code: z.string(), date: DateOut, detail: z.string() })).describe('Lines that break the obligation or could not be checked (at most 50)'),
+    series: z.array(z.object({ label: z.string(), from: DateOut, to: DateOut, value: z.number() })).optional().describe('Per-period values, for charts'),
+  })
+  .describe('A figure with its threshold, its source and pass/fail.');
+
+/** `POST /v1/compliance`: what `nomen compliance --json` prints. */
+export const ComplianceReportSchema = z
+  .object({
+    institution: z.object({ id: z.string(), name: z.string().nullable() }),
+    window: PeriodSchema,
+    conventions: z.array(ConventionValiditySchema.extend({ overlapsWindow: z.boolean() })),
+    lines: z.object({
+      read: z.number().int(),
+      otherInstitution: z.number().int(),
+      outsideWindow: z.number().int(),
+      considered: z.number().int(),
+      outsideConvention: z.number().int(),
+      notConcerned: z.number().int(),
+    }),
+    figures: z.array(FigureSchema),
+    summary: z.object({ pass: z.number().int(), fail: z.number().int(), incomplete: z.number().int(), 'not-checkable': z.number().int() }),
+    interpretations: z.array(z.string()),
+    warnings: z.array(z.string()),
+  })
+  .describe('The centre compliance report.');
+
+const YesNo = z.union([z.boolean(), z.string()]).optional();
+const Amount = z.union([z.number().nonnegative(), z.string()]).optional();
+
+/** The body of `POST /v1/indication`: the clinical facts (`nomen indication --facts`); a fact left out is unknown. */
+export const IndicationRequest = z
+  .strictObject({
+    organ: z.enum(['kidney', 'liver', 'lung', 'bone']),
+    tumour: z.string().optional().describe(
+      'kidney: renal-cell-carcinoma, other-malignant; liver: hepatocellular-carcinoma, intrahepatic-cholangiocarcinoma, colorectal-metastasis, neuroendocrine-metastasis, metastasis-other-primary, other-malignant; lung: primary-lung-tumour, lung-metastasis, other-malignant; bone: osteoid-osteoma, osteoblastoma, eosinophilic-granuloma, aneurysmal-bone-cyst, chondroblastoma, other-benign, slow-growing-malignant, other-malignant',
+    ),
+    sizeCm: Amount.describe('Largest diameter of the largest tumour, cm ("2.5" or 2.5)'),
+    count: z.union([z.number().int().min(1), z.string()]).optional().describe('Number of tumours / metastases'),
+    tStage: z.string().optional().describe('TNM T category (T1a, T1b …)'),
+    eligibleForSurgery: YesNo,
+    eligibleForSbrt: YesNo,
+    gfr: Amount.describe('Glomerular filtration rate, ml/min'),
+    singleKidney: YesNo,
+    predisposition: z.string().nullable().optional().describe('A specific predisposition to multiple malignant kidney tumours (e.g. von-hippel-lindau)'),
+    alternativeToSystemic: YesNo,
+    palliative: YesNo,
+    nearCriticalStructures: YesNo,
+    combinedTreatment: YesNo,
+  })
+  .describe('Clinical facts; yes/no facts are booleans or yes/no, oui/non, ja/nee. Unknown facts are refused.');
+
+/** How one condition of an indication came out on the facts (recursive: `any` holds the alternatives). */
+export const ConditionTraceSchema = z.object({
+  condition: z.string(),
+  text: z.string().nullable().describe('The exact words of the convention the condition renders'),
+  fact: z.string().nullable(),
+  given: z.string().nullable(),
+  result: z.enum(['true', 'false', 'unknown']),
+  get any(): z.ZodOptional<z.ZodArray<typeof ConditionTraceSchema>> {
+    return z.array(ConditionTraceSchema).optional();
+  },
+});
+
+/** One indication of Art. 3 evaluated on the facts. */
+export const IndicationResultSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  result: z.enum(['true', 'false', 'unknown']),
+  missing: z.array(z.string()).describe('Facts whose absence leaves the indication undecided'),
+  trace: z.array(ConditionTraceSchema),
+  citation: CitationSchema,
+});
+
+/** `POST /v1/indication`: what `nomen indication --json` prints. */
+export const IndicationAnswerSchema = z
+  .object({
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    outcome: z.enum(['listed', 'undecided', 'not-listed']),
+    matched: z.array(IndicationResultSchema),
+    undecided: z.array(IndicationResultSchema),
+    rejected: z.array(IndicationResultSchema),
+    message: z.string(),
+    requirement: CitationSchema.nullable().describe('For not-listed (and undecided): what the COM/CM must then do'),
+  })
+  .describe('The indication of Art. 3 of the ablation convention matched, with its citation, or "not listed".');
+
+const DerivedStatusSchema = z.enum(['applies', 'does-not-apply', 'unknown']);
+const thresholdAnswer = {
+  id: z.string(),
+  status: DerivedStatusSchema,
+  threshold: z.string().nullable().describe('The minimum for the code\'s key letter ("K 120")'),
+  reason: z.string(),
+  source: CitationSchema,
+};
+
+/** `GET /v1/codes/{code}/derived`: what `nomen derived --json` prints. */
+export const DerivedValuesSchema = z
+  .object({
+    code: z.string(),
+    at: DateOut,
+    status: CodeViewSchema.shape.status,
+    keyLetter: z.string().nullable(),
+    relativeValue: z.string().nullable(),
+    coefficient: z.string().nullable(),
+    surgicalAssistance: z.object({
+      ...thresholdAnswer,
+      value: z.string().nullable().describe('The assistant\'s relative value ("K 63.3")'),
+      fee: z.string().nullable().describe('Euro, rounded half-up to the cent; null when unknown'),
+      feeBasis: z.string().nullable(),
+      warnings: z.array(z.object({ text: z.string(), source: CitationSchema })).describe('What cannot be decided from the code alone'),
+    }),
+    anaesthesia: z.object(thresholdAnswer),
+  })
+  .describe('Surgical assistance (decree 1994 Art. 6) and the anaesthesia category of the ablation convention (4.1.3) of a code on a date.');
+
 // --- system ------------------------------------------------------------------------------------
 
 /** `GET /health`. */
@@ -270,6 +517,7 @@ export const ProblemSchema = z
           in: z.enum(['body', 'query', 'path', 'header']),
           path: z.string().describe('The field, as the CLI names it: `claims[2].date`'),
           pointer: z.string().optional().describe('JSON Pointer (URI fragment) into the body'),
+          line: z.number().int().optional().describe('1-based line of an NDJSON body (`path` then names the field on that line)'),
           detail: z.string(),
         }),
       )

@@ -9,14 +9,42 @@ function row(label, ...value) {
   return h('div', { class: 'row' }, h('dt', {}, label), h('dd', {}, ...value));
 }
 
+/** Surgical assistance and the anaesthesia category of the code on the date, each with its sentence. */
+function derivedCard(d) {
+  const item = (label, a, extra) =>
+    h(
+      'div',
+      { class: 'derived', 'data-derived': a.id, 'data-status': a.status },
+      h('h3', {}, label, ' ', h('span', { class: `badge derived-${a.status}` }, t(`derived.${a.status}`))),
+      h('p', { class: 'reason', lang: 'en' }, a.reason),
+      extra,
+      h('blockquote', { class: 'act', lang: 'fr' }, a.source.text),
+      h('p', { class: 'cite' }, citation(a.source)),
+    );
+  const sa = d.surgicalAssistance;
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, t('derived.title')),
+    item(
+      t('derived.assistance'),
+      sa,
+      sa.value ? h('p', {}, `${t('derived.value')} ${sa.value}`, sa.fee ? ` · ${t('derived.fee')} ${money(sa.fee)}` : '', sa.feeBasis ? h('span', { class: 'hint', lang: 'en' }, ` (${sa.feeBasis})`) : null) : null,
+    ),
+    item(t('derived.anaesthesia'), d.anaesthesia, null),
+  );
+}
+
 /** Renders `#/code/{code}?at=…`. */
 export async function codePage(main, code, params, isCurrent) {
   const at = params.get('at') || todayIso();
   mount(main, loading());
   let view;
   let history;
+  let derived;
   try {
-    [view, history] = await Promise.all([api.code(code, at), api.history(code)]);
+    // Derived values are an addition: the page stands without them.
+    [view, history, derived] = await Promise.all([api.code(code, at), api.history(code), api.derived(code, at).catch(() => null)]);
   } catch (e) {
     if (isCurrent()) mount(main, h('h1', {}, code), problemBox(e));
     return;
@@ -118,6 +146,7 @@ export async function codePage(main, code, params, isCurrent) {
       h('h3', {}, t('code.changes')),
       changes,
     ),
+    derived ? derivedCard(derived) : null,
     h('section', { class: 'card' }, h('h2', {}, t('code.rules')), rules),
     h(
       'section',

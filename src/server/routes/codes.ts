@@ -10,7 +10,7 @@ import { AtParam, CodeParam, LimitParam, QueryParam, type CodeHistorySchema, typ
 import { timelineOf } from '../timeline.js';
 
 /** Runs a query, turning CodeError into its problem (400 for a malformed code, 404 for an unknown one). */
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
