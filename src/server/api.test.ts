@@ -6,22 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Store } from '../store/types.js';
-import { exampleRequest, removeDatabases, startServer, type TestServer } from './test-support.js';
+import { call, exampleRequest, post, removeDatabases, startServer, type Json, type TestServer } from './test-support.js';
 
-type Json = Record<string, any>;
-
-async function call(server: TestServer, path: string, init: RequestInit & { json?: unknown } = {}) {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const res = await fetch(server.url + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
-  const type = res.headers.get('content-type') ?? '';
-  const text = await res.text();
-  const body = /application\/(problem\+)?json/.test(type) && text ? JSON.parse(text) : text;
-  return { status: res.status, type, headers: res.headers, body: body as Json };
-}
-
-const post = (s: TestServer, path: string, json: unknown, headers: Record<string, string> = {}) => call(s, path, { method: 'POST', json, headers });
 
 function expectProblem(r: { status: number; type: string; body: Json }, status: number, kind: string) {
   expect(r.type).toContain('application/problem+json');

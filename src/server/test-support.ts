@@ -90,3 +90,22 @@ export function exampleRequest(beneficiary = 'P-001'): Record<string, unknown> &
     ],
   };
 }
+
+/** A JSON body as the tests read it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
+/** One HTTP call to a test server; `json` is sent as the JSON body; JSON and problem answers are parsed. */
+export async function call(server: TestServer, path: string, init: RequestInit & { json?: unknown } = {}) {
+  const { json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(server.url + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  const body = /application\/(problem\+)?json/.test(type) && text ? JSON.parse(text) : text;
+  return { status: res.status, type, headers: res.headers, body: body as Json };
+}
+
+/** POST of a JSON body. */
+export const post = (s: TestServer, path: string, json: unknown, headers: Record<string, string> = {}) => call(s, path, { method: 'POST', json, headers });

@@ -5,40 +5,28 @@
  * charts), the indication form, the derived values on a code page. One screenshot per page in
  * test-artifacts/web/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, type TestBrowser } from './browser.js';
 import { generateClaims, toNdjson } from '../../src/conventions/test-support.js';
 import { removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'web');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
 let work: string;
-const problems: string[] = [];
-const foreign: string[] = [];
+let problems: string[] = [];
+let foreign: string[] = [];
 
-async function shot(name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** Waits until the router has drawn `section`. */
-async function ready(section: string) {
-  await page.waitForFunction((s) => document.body.dataset.ready === s, section);
-}
+let browser: TestBrowser;
+const shot = (name: string) => browser.shot(name);
+const ready = (section: string) => browser.ready(section);
 
 const text = (selector: string) => page.locator(selector).first().textContent();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/apt-deps (apt-get install chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ webRoot: undefined });
   // The registry is written through the API, as a client would.
   const put = (id: string, body: unknown) =>
@@ -46,22 +34,14 @@ beforeAll(async () => {
   expect((await put('H-71001', { name: 'AZ Voorbeeld', conventions: [{ convention: 'percutaneous-tumour-ablation' }, { convention: 'breast-reconstruction', signed: '2016-11-15' }] })).status).toBe(201);
   expect((await put('H-72002', { name: 'Clinique Exemple', conventions: [{ convention: 'breast-reconstruction', signed: '2016-11-15', noticeSent: '2023-03-15' }] })).status).toBe(201);
   work = mkdtempSync(join(tmpdir(), 'nomen-web-claims-'));
-  profile = mkdtempSync(join(tmpdir(), 'nomen-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'fr-BE' });
-  page = context.pages()[0] ?? (await context.newPage());
-  // Chromium reports every 4xx answer as a console error; the tests cause some on purpose.
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
+  browser = await openBrowser(server.url);
+  ({ page, problems, foreign } = browser);
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   await removeDatabases();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

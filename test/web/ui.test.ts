@@ -3,53 +3,30 @@
  * playwright-core; no browser is downloaded): search, a code page with its timeline, the claim
  * checker, a document page, the language switch. One screenshot per page in test-artifacts/web/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, type TestBrowser } from './browser.js';
 import { removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'web');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
-const problems: string[] = [];
-const foreign: string[] = [];
+let problems: string[] = [];
+let foreign: string[] = [];
 
-async function shot(name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** Waits until the router has drawn `section`. */
-async function ready(section: string) {
-  await page.waitForFunction((s) => document.body.dataset.ready === s, section);
-}
+let browser: TestBrowser;
+const shot = (name: string) => browser.shot(name);
+const ready = (section: string) => browser.ready(section);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/apt-deps (apt-get install chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ webRoot: undefined });
-  profile = mkdtempSync(join(tmpdir(), 'nomen-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'fr-BE' });
-  page = context.pages()[0] ?? (await context.newPage());
-  // Chromium reports every 4xx answer as a console error; the tests cause some on purpose.
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
+  browser = await openBrowser(server.url);
+  ({ page, problems, foreign } = browser);
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   await removeDatabases();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('web interface', () => {
