@@ -3,7 +3,7 @@
  * deletions, fee rows and mere mentions. Consolidation folds these per code over time.
  */
 import type { CodeSet, ParsedDocument, Provenance, Value, FeeRow } from '../facts.js';
-import { addDays, firstOfMonthAfter, type IsoDate } from '../date.js';
+import { firstOfMonthAfter, type IsoDate } from '../date.js';
 import { isPair } from '../code.js';
 import { fold } from '../text.js';
 import { mentions } from '../corpus/mentions.js';
@@ -243,14 +243,4 @@ function pairsIn(text: string): Map<string, Pair> {
 function sameCodes(a: CodeSet, b: CodeSet): boolean {
   if (a.kind === 'single' || b.kind === 'single') return a.kind === b.kind && (a as { code: string }).code === (b as { code: string }).code;
   return a.ambulatory === b.ambulatory && a.hospitalised === b.hospitalised;
-}
-
-/** The effective date used to order a fact (fees and mentions have none: they sort first). */
-export function factDate(f: CodeFact): IsoDate | null {
-  return f.op === 'fee' || f.op === 'coefficient' ? f.validFrom : f.op === 'mention' ? null : f.effective;
-}
-
-/** The day after `d`, or null. */
-export function dayAfter(d: IsoDate | null): IsoDate | null {
-  return d ? addDays(d, 1) : null;
 }

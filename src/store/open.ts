@@ -48,8 +48,3 @@ async function builtinInputsLoader(): Promise<() => IngestInput[]> {
 export async function builtinInputs(): Promise<IngestInput[]> {
   return (await builtinInputsLoader())();
 }
-
-/** Ingests the built-in corpus (the three source documents). */
-export async function loadBuiltin(store: Store): Promise<void> {
-  await store.ingest(await builtinInputs());
-}
