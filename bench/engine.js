@@ -9,7 +9,7 @@
 //     --services N (generated codes, default 30000), --acts N (default 2000), --jre-sample N
 //     (lines given to json-rules-engine with one engine per code, default 10000), --jre-single-sample N
 //     (lines given to one engine holding every rule, default 5: ~2 s a line at 30,000 codes), --dir DIR (keep and reuse the workload),
-//     --runs all,failed,small (which nomen runs)
+//     --runs all,failed,small,serial (which nomen runs; serial: --jobs 1, one thread)
 // Needs dist/ (`npm run build`). The nomen runs and the floor are child processes (process start,
 // database load and rule compilation included); peak RSS comes from /usr/bin/time -f %M.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync, createReadStream } from 'node:fs';
@@ -325,7 +325,7 @@ async function main() {
   const acts = Number(option('acts', 2000));
   const jreSample = Math.min(lines, Number(option('jre-sample', 10_000)));
   const jreSingleSample = Math.min(lines, Number(option('jre-single-sample', 5)));
-  const runs = new Set(String(option('runs', 'all,failed,small')).split(','));
+  const runs = new Set(String(option('runs', 'all,failed,small,serial')).split(','));
   const keep = option('dir', null);
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'nomen-engine-bench-'));
   mkdirSync(dir, { recursive: true });
@@ -347,6 +347,7 @@ async function main() {
     if (runs.has('all')) { log(`nomen check --ndjson (reasons all), ${lines} lines…`); result.all = await nomen(w.file, []); }
     if (runs.has('failed')) { log(`nomen check --ndjson --reasons failed, ${lines} lines…`); result.failed = await nomen(w.file, ['--reasons', 'failed']); }
     if (runs.has('small')) { log(`nomen check --ndjson (reasons all), ${small} lines (memory check)…`); result.small = await nomen(w.smallFile, []); }
+    if (runs.has('serial')) { log(`nomen check --ndjson --jobs 1 (one thread), ${lines} lines…`); result.serial = await nomen(w.file, ['--jobs', '1']); }
 
     log(`json-rules-engine on the first ${jreSample} lines…`);
     const ctx = await inProcessEngine(w.db);
@@ -358,13 +359,14 @@ async function main() {
     const run = (r, n) => r && { ms: round(r.ms, 0), usPerLine: perLine(r.ms, n), peakRssMiB: r.rssMiB, ratioToFloor: round(r.ms / fl.ms), stats: r.stderr.split('\n').filter((l) => l.startsWith('nomen:')).join(' ') };
     const allRun = run(result.all, lines);
     const failedRun = run(result.failed, lines);
+    const serialRun = run(result.serial, lines);
     const jreUs = perLine(jre.ms, jre.lines);
     const summary = {
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       workload: { ...w.workload, generated: w.generated, setupMs: w.setupMs, reused: !!w.reused },
       floor: { ms: round(fl.ms, 0), usPerLine: perLine(fl.ms, lines), peakRssMiB: fl.rssMiB },
       nomenStartup: { ms: round(start.ms, 0), peakRssMiB: start.rssMiB },
-      nomen: { reasonsAll: allRun, reasonsFailed: failedRun },
+      nomen: { jobs: (await import('node:os')).availableParallelism(), reasonsAll: allRun, reasonsFailed: failedRun, reasonsAllOneThread: serialRun },
       memory: result.small && result.all ? { lines: { small, large: lines }, peakRssMiB: { small: result.small.rssMiB, large: result.all.rssMiB }, growth: round(result.all.rssMiB / result.small.rssMiB) } : null,
       jsonRulesEngine: Object.fromEntries([['perCodeEngines', jre], ['singleEngine', jreSingle]].map(([k, j]) => {
         const us = perLine(j.ms, j.lines);
@@ -376,7 +378,7 @@ async function main() {
         }];
       })),
       targets: {
-        endToEndAtMost3xFloor: allRun ? { reasonsAll: allRun.ratioToFloor <= 3, reasonsFailed: failedRun ? failedRun.ratioToFloor <= 3 : null } : null,
+        endToEndAtMost3xFloor: allRun ? { reasonsAll: allRun.ratioToFloor <= 3, reasonsFailed: failedRun ? failedRun.ratioToFloor <= 3 : null, reasonsAllOneThread: serialRun ? serialRun.ratioToFloor <= 3 : null } : null,
         atLeast20xFasterThanJsonRulesEngine: allRun ? {
           singleEngine: { reasonsAll: perLine(jreSingle.ms, jreSingle.lines) / allRun.usPerLine >= 20, reasonsFailed: failedRun ? perLine(jreSingle.ms, jreSingle.lines) / failedRun.usPerLine >= 20 : null },
           perCodeEngines: { reasonsAll: jreUs / allRun.usPerLine >= 20, reasonsFailed: failedRun ? jreUs / failedRun.usPerLine >= 20 : null },

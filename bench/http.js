@@ -1,14 +1,16 @@
 // Benchmark of `POST /v1/check` over HTTP: a typical request (10 claim lines, 30 history lines,
 // a beneficiary id so that the server reads its stored history), measured with autocannon on
-// loopback against `nomen serve` as a child process, on SQLite and on PostgreSQL.
+// loopback against `nomen serve` as a child process, on SQLite and on PostgreSQL. The load generator
+// is wrk (Debian's package: a C program, so that the client takes little of the two cores) when
+// installed, else autocannon (Node); --tool chooses.
 // Target of the issue: >= 2,000 requests/s with p99 < 20 ms on a 2-core machine.
 //
-// Run: node bench/http.js [--duration 10] [--connections 16] [--workers 1,2] [--pg postgres://…] [--no-pg]
+// Run: node bench/http.js [--duration 10] [--connections 16] [--workers 1,2] [--pg postgres://…] [--no-pg] [--tool wrk|autocannon]
 //        [--commit] [--lean]   (--lean: ?details=false, reasons without their detail data)
 // (needs dist/: `npm run build`). PostgreSQL: --pg URL, else $NOMEN_BENCH_PG, else a throw-away
 // cluster when initdb/pg_ctl are installed. Prints progress on stderr and one JSON line on stdout.
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,26 +100,36 @@ process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-/** Starts `nomen serve` on `db` (logs discarded, as a deployment ships them elsewhere) and resolves its URL. */
-function serve(db, workers) {
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NOMEN_TOKEN: '' } });
+/**
+ * Starts `nomen serve` on `db` and resolves its URL. Its logs (one JSON line per request, at the
+ * default level) go to a file, as a deployment ships them elsewhere: this process does not read
+ * them during the measure, only the "ready" line at start.
+ */
+function serve(db, workers, dir) {
+  const logFile = join(dir, `serve-${Date.now()}.log`);
+  const fd = openSync(logFile, 'w');
+  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--workers', String(workers)], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NOMEN_TOKEN: '' } });
+  closeSync(fd);
   children.add(proc);
   proc.on('exit', () => children.delete(proc));
   return new Promise((resolve, reject) => {
     let stderr = '';
-    let carry = '';
-    const timer = setTimeout(() => reject(new Error(`nomen serve did not start: ${stderr}`)), 60_000);
     proc.stderr.on('data', (c) => (stderr += c));
-    proc.stdout.setEncoding('utf8').on('data', (chunk) => {
-      const lines = (carry + chunk).split('\n');
-      carry = lines.pop();
-      for (const l of lines) {
-        if (!l.includes('nomen serve ready')) continue;
-        clearTimeout(timer);
-        resolve({ url: JSON.parse(l).url, proc });
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const ready = readFileSync(logFile, 'utf8').split('\n').find((l) => l.includes('nomen serve ready'));
+      if (ready) {
+        clearInterval(poll);
+        resolve({ url: JSON.parse(ready).url, proc });
+      } else if (Date.now() - started > 60_000) {
+        clearInterval(poll);
+        reject(new Error(`nomen serve did not start: ${stderr}`));
       }
+    }, 100);
+    proc.on('exit', (code) => {
+      clearInterval(poll);
+      reject(new Error(`nomen serve exited (${code}): ${stderr}`));
     });
-    proc.on('exit', (code) => reject(new Error(`nomen serve exited (${code}): ${stderr}`)));
   });
 }
 
@@ -128,15 +140,55 @@ async function stopServer(proc) {
   return exited;
 }
 
+const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => existsSync(p)) ?? null;
+
+/** autocannon, in this process: the summary in the shape `measure` reports. */
 function cannon(opts) {
   return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon(opts, (err, r) => (err ? reject(err) : resolve({
+      requests: r.requests.total,
+      rps: Math.round(r.requests.average),
+      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.average },
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+    })));
   });
 }
 
+/** The wrk script: POSTs the body file, then prints the summary as one JSON line. */
+const WRK_SCRIPT = `
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = assert(io.open(os.getenv("NOMEN_BENCH_BODY"), "rb"))
+wrk.body = f:read("*a")
+f:close()
+-- no response() callback: it would copy every body into Lua and slow the client down;
+-- wrk counts the answers with a status of 400 or more in summary.errors.status
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('NOMEN {"requests":%d,"us":%d,"errors":%d,"status":%d,"p50":%d,"p90":%d,"p99":%d,"max":%d,"mean":%f}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+end
+`;
+
+/** wrk as a child process (one thread: a C client needs no more at these rates). */
+function wrk({ url, body, connections, duration, dir }) {
+  const script = join(dir, 'post.lua');
+  const bodyFile = join(dir, 'body.json');
+  writeFileSync(script, WRK_SCRIPT);
+  writeFileSync(bodyFile, body);
+  const out = execFileSync(WRK, ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '-s', script, url], { encoding: 'utf8', env: { ...process.env, NOMEN_BENCH_BODY: bodyFile }, timeout: (duration + 30) * 1000 });
+  const line = out.split('\n').find((l) => l.startsWith('NOMEN '));
+  if (!line) throw new Error(`wrk printed no summary: ${out}`);
+  const w = JSON.parse(line.slice(6));
+  const ms = (us) => Math.round(us / 10) / 100;
+  return { requests: w.requests, rps: Math.round(w.requests / (w.us / 1e6)), latencyMs: { p50: ms(w.p50), p90: ms(w.p90), p99: ms(w.p99), max: ms(w.max), mean: ms(w.mean) }, errors: w.errors, non2xx: w.status };
+}
+
 /** Measures one store: warm-up, then `duration` seconds of `connections` concurrent clients. */
-async function measure(store, db, { duration, connections, commit, workers, lean }) {
-  const { url, proc } = await serve(db, workers);
+async function measure(store, db, { duration, connections, commit, workers, lean, tool, dir }) {
+  const { url, proc } = await serve(db, workers, dir);
   try {
     const body = JSON.stringify(typicalRequest({ commit }));
     const target = `${url}/v1/check${lean ? '?details=false' : ''}`;
@@ -145,32 +197,20 @@ async function measure(store, db, { duration, connections, commit, workers, lean
     const answer = await probe.json();
     if (probe.status !== 200 || answer.decisions?.length !== 10) throw new Error(`unexpected answer ${probe.status}: ${JSON.stringify(answer).slice(0, 300)}`);
     const responseBytes = Buffer.byteLength(JSON.stringify(answer));
-    const opts = { url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, pipelining: 1 };
-    await cannon({ ...opts, duration: 2 });
-    const r = await cannon({ ...opts, duration });
-    return {
-      store,
-      workers,
-      lean,
-      commit,
-      responseBytes,
-      connections,
-      durationS: duration,
-      requests: r.requests.total,
-      rps: Math.round(r.requests.average),
-      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.average },
-      throughputMBs: Math.round((r.throughput.average / 1e6) * 10) / 10,
-      errors: r.errors,
-      timeouts: r.timeouts,
-      non2xx: r.non2xx,
-    };
+    const load = (d) => (tool === 'wrk'
+      ? Promise.resolve(wrk({ url: target, body, connections, duration: d, dir }))
+      : cannon({ url: target, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, pipelining: 1, duration: d }));
+    await load(2); // warm-up: JIT, caches
+    const r = await load(duration);
+    return { store, workers, lean, commit, tool, responseBytes, connections, durationS: duration, ...r, throughputMBs: Math.round((r.rps * responseBytes) / 1e5) / 10 };
   } finally {
     await stopServer(proc);
   }
 }
 
 /** Runs the benchmark; resolves the summary object. */
-export async function run({ duration = 10, connections = 16, workers = [1, 2], pg = process.env.NOMEN_BENCH_PG, usePg = true, commit = false, lean = false } = {}) {
+export async function run({ duration = 10, connections = 16, workers = [1, 2], pg = process.env.NOMEN_BENCH_PG, usePg = true, commit = false, lean = false, tool = WRK ? 'wrk' : 'autocannon' } = {}) {
+  if (tool === 'wrk' && !WRK) throw new Error('--tool wrk: wrk is not installed (Debian: apt-get install wrk)');
   const dir = mkdtempSync(join(tmpdir(), 'nomen-bench-http-'));
   const results = [];
   let cluster = null;
@@ -180,7 +220,7 @@ export async function run({ duration = 10, connections = 16, workers = [1, 2], p
     await (await openStore(sqlite)).close();
     for (const w of workers) {
       log(`sqlite, ${w} worker(s): ${duration} s, ${connections} connections`);
-      results.push(await measure('sqlite', sqlite, { duration, connections, commit, workers: w, lean }));
+      results.push(await measure('sqlite', sqlite, { duration, connections, commit, workers: w, lean, tool, dir }));
     }
     if (usePg) {
       let url = pg;
@@ -192,7 +232,7 @@ export async function run({ duration = 10, connections = 16, workers = [1, 2], p
         await (await openStore(url)).close();
         for (const w of workers) {
           log(`postgres, ${w} worker(s): ${duration} s, ${connections} connections`);
-          results.push(await measure('postgres', url, { duration, connections, commit, workers: w, lean }));
+          results.push(await measure('postgres', url, { duration, connections, commit, workers: w, lean, tool, dir }));
         }
       } else {
         log('postgres: skipped (no --pg URL and no initdb/pg_ctl installed)');
@@ -208,6 +248,7 @@ export async function run({ duration = 10, connections = 16, workers = [1, 2], p
     node: process.version,
     cpus: cpus().length,
     request: { claims: 10, history: 30, bytes: Buffer.byteLength(JSON.stringify(typicalRequest({ commit }))), commit, lean },
+    loadGenerator: tool,
     target,
     results,
     // Per configuration: a store meets the target when one of the worker counts tried does.
@@ -228,6 +269,7 @@ function parseArgs(argv) {
     else if (a === '--commit') o.commit = true;
     else if (a === '--lean') o.lean = true;
     else if (a === '--workers') o.workers = argv[++i].split(',').map(Number);
+    else if (a === '--tool') o.tool = argv[++i];
     else throw new Error(`unknown option ${a}`);
   }
   return o;

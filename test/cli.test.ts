@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 const BIN = join(__dirname, '..', 'bin', 'nomen.js');
 
 function nomen(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 64 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -256,5 +256,53 @@ describe('nomen check (contract §4)', () => {
     expect(lines[1]).toMatchObject({ line: 2 });
     expect(lines[1].error).toBeTruthy();
     expect(lines[2].decisions.map((d: { status: string }) => d.status)).toEqual(['accepted', 'rejected', 'rejected']);
+  });
+  it('--ndjson on worker threads gives byte for byte the single-thread output, whatever the batch boundaries', () => {
+    const base = JSON.parse(readFileSync(example, 'utf8'));
+    // many different requests (a code, a date and an id per line), with bad, blank and CRLF lines among them
+    const codes = ['587134', '587145', '474552', '474633', '474644', '599325', '211013', '999999'];
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i % 97 === 5) lines.push('not json');
+      else if (i % 89 === 7) lines.push('');
+      else if (i % 83 === 3) lines.push(JSON.stringify({ claims: [] }));
+      else {
+        const claims = base.claims.map((c: { date: string }, k: number) => ({ ...c, code: codes[(i + k) % codes.length], date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (k * 9 + i) % 28).padStart(2, '0')}` }));
+        lines.push(JSON.stringify({ ...base, beneficiary: { ...base.beneficiary, id: `P${i}` }, claims }) + (i % 50 === 0 ? '\r' : ''));
+      }
+    }
+    const input = lines.join('\n'); // the last line has no newline
+    const serial = nomen(['check', '--ndjson', '-', '--db', db, '--jobs', '1'], input);
+    expect(serial.code).toBe(0);
+    const run = (jobs: string, batch: string) => {
+      const r = spawnSync(process.execPath, [BIN, 'check', '--ndjson', '-', '--db', db, '--jobs', jobs], { encoding: 'utf8', input, timeout: 60_000, maxBuffer: 64 << 20, env: { ...process.env, NOMEN_BATCH_BYTES: batch } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    for (const [jobs, batch] of [['2', '1'], ['3', '5000'], ['2', '100000000']]) {
+      const parallel = run(jobs, batch);
+      expect(parallel.code).toBe(0);
+      expect(parallel.stderr).toBe(serial.stderr);
+      expect(parallel.stdout).toBe(serial.stdout);
+    }
+    expect(serial.stderr).toContain('"lines":400');
+    const out = serial.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(400 - lines.filter((l) => l === '').length);
+    expect(out.filter((o) => o.error).map((o) => o.line)).toEqual(lines.flatMap((l, i) => (l === 'not json' || l === '{"claims":[]}' ? [i + 1] : [])));
+  });
+
+  it.each([
+    ['--jobs', '0', /--jobs: "0" is not a whole number from 1 to 64/],
+    ['--jobs', 'two', /--jobs: "two"/],
+  ])('%s %s exits 2, nothing on stdout', (flag, value, message) => {
+    const r = nomen(['check', '--ndjson', '-', '--db', db, flag, value], '{}\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--jobs without --ndjson exits 2', () => {
+    const r = nomen(['check', example, '--db', db, '--jobs', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs: only with --ndjson/);
   });
 });

@@ -2,9 +2,17 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CoverageReport } from '../rules/coverage.js';
-import { withStore, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
+import { availableParallelism } from 'node:os';
+import { withStore, dbSpec, wholeNumber, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
+import type { CheckWorkerData } from './check-worker.js';
 
-type CheckOptions = DbOptions & { ndjson?: boolean; lang: string; details?: boolean; reasons: string };
+/** Input bytes per parallel batch: NOMEN_BATCH_BYTES (tests use small batches to cross many boundaries), else the engine's default. */
+function batchBytes(): number | undefined {
+  const n = Number(process.env.NOMEN_BATCH_BYTES);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+type CheckOptions = DbOptions & { ndjson?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string };
 
 function readInput(file: string): string {
   try {
@@ -24,19 +32,29 @@ export function registerCheck(program: Command): void {
     .option('--lang <lang>', 'language of the messages: en, fr or nl', 'en')
     .option('--no-details', 'omit the structured `detail` of each reason (smaller output)')
     .option('--reasons <which>', 'reasons listed per decision: all (the contract: satisfied ones too) or failed (violated and warning only, each with its source)', 'all')
+    .option('--jobs <n>', `with --ndjson: worker threads deciding in parallel, each holding its own engine (default: the number of cores, here ${availableParallelism()}; 1 decides on the main thread)`)
     .option('--db <file>', DB_HELP)
     .action(async (file: string, opts: CheckOptions) => {
-      const { isLocale, check, runBatch } = await import('../engine/index.js');
+      const { isLocale, check, runBatch, runBatchParallel } = await import('../engine/index.js');
       const { engineFromStore } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
       const locale = opts.lang;
       if (opts.reasons !== 'all' && opts.reasons !== 'failed') throw new UserError(`--reasons: "${opts.reasons}" is not one of all, failed`);
       const reasons = opts.reasons;
+      if (opts.jobs !== undefined && !opts.ndjson) throw new UserError('--jobs: only with --ndjson');
+      const jobs = opts.jobs === undefined ? availableParallelism() : wholeNumber(opts.jobs, '--jobs', 1, 64);
       if (opts.ndjson) {
         // large reads: the batch is CPU-bound, fewer chunks mean fewer carried partial lines
         const input = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 });
         input.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${(e as Error).message}\n`); process.exit(2); });
-        const stats = await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, { locale, details: opts.details, reasons })));
+        const engineOptions = { locale, details: opts.details, reasons } as const;
+        const stats = jobs === 1
+          ? await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, engineOptions)))
+          : await withStore(opts, async () => {
+            // the store is opened (and a new database loaded) once here, before the workers read it
+            const workerData: CheckWorkerData = { db: dbSpec(opts), options: engineOptions };
+            return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes() });
+          });
         process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
         return;
       }

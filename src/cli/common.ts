@@ -18,9 +18,14 @@ export interface DbOptions {
   db?: string;
 }
 
+/** The database a command uses: --db, else $NOMEN_DB, else the default file. */
+export function dbSpec(opts: DbOptions): string {
+  return opts.db ?? process.env.NOMEN_DB ?? DEFAULT_DB;
+}
+
 /** Opens the --db store, runs `fn`, and always closes the store. */
 export async function withStore<T>(opts: DbOptions, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(opts.db ?? process.env.NOMEN_DB ?? DEFAULT_DB);
+  const store = await openStore(dbSpec(opts));
   try {
     return await fn(store);
   } finally {
@@ -33,6 +38,13 @@ export function dateOption(at: string | undefined, name = '--at'): string {
   if (at === undefined) return today();
   if (!isIsoDate(at)) throw new UserError(`${name}: "${at}" is not a date in the form YYYY-MM-DD`);
   return at;
+}
+
+/** Validates a whole-number option within [min, max]. */
+export function wholeNumber(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UserError(`${name}: "${value}" is not a whole number from ${min} to ${max}`);
+  return n;
 }
 
 /** Prints a value as pretty JSON on stdout. */

@@ -7,8 +7,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { openStore, DEFAULT_DB } from '../store/open.js';
-import { withStore, UserError, DB_HELP, type DbOptions } from './common.js';
+import { openStore } from '../store/open.js';
+import { withStore, dbSpec, wholeNumber, UserError, DB_HELP, type DbOptions } from './common.js';
 
 interface ServeOptions extends DbOptions {
   port: string;
@@ -27,11 +27,6 @@ type ClusterMessage =
   | { nomen: 'shutdown' }
   | { nomen: 'cut' };
 
-function wholeNumber(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UserError(`${name}: "${value}" is not a whole number from ${min} to ${max}`);
-  return n;
-}
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const LEVEL_NUMBER: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
@@ -121,7 +116,7 @@ async function runServer(opts: ServeOptions, port: number, bodyLimit: number, gr
 async function runPrimary(opts: ServeOptions, workers: number): Promise<void> {
   const level = opts.logLevel;
   // The database is created and loaded once here, not raced for by the workers.
-  await (await openStore(opts.db ?? process.env.NOMEN_DB ?? DEFAULT_DB)).close();
+  await (await openStore(dbSpec(opts))).close();
   let shuttingDown = false;
   const ready = new Map<number, string>();
   const all = new Set<Worker>();

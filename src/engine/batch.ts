@@ -70,7 +70,7 @@ export function decideLine(text: string, lineNo: number, context: EngineContext)
 }
 
 /** Decides one NDJSON line into `sink` (with its newline); null for a blank line, else whether it gave a response. */
-function decideInto(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
+export function decideInto(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
   const t = content(text);
   if (t === null) return null;
   const p = parseLine(t, lineNo);

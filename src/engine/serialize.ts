@@ -33,29 +33,6 @@ function str(s: string | null | undefined): string {
   return s === null || s === undefined ? 'null' : JSON.stringify(s);
 }
 
-function reasonJson(r: Reason): string {
-  let s = `{"rule":${recurring(r.rule)},"kind":"${r.kind}","outcome":"${r.outcome}","message":${JSON.stringify(r.message)},"source":${shared(r.source)}`;
-  if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
-  if (r.detail !== undefined) s += `,"detail":${JSON.stringify(r.detail)}`;
-  if (r.interpretation !== undefined) s += `,"interpretation":${recurring(r.interpretation)}`;
-  return s + '}';
-}
-
-function decisionJson(d: Decision): string {
-  let s = `{"claim":${str(d.claim)},"code":${str(d.code)},"status":"${d.status}","setting":"${d.setting}","keyLetter":${str(d.keyLetter)},"relativeValue":${str(d.relativeValue)},"fee":${str(d.fee)},"reimbursement":${str(d.reimbursement)}`;
-  if (d.feeReason !== undefined) s += `,"feeReason":${d.feeReason === null ? 'null' : recurring(d.feeReason)}`;
-  s += ',"reasons":[';
-  for (let i = 0; i < d.reasons.length; i++) s += (i ? ',' : '') + reasonJson(d.reasons[i]);
-  return s + ']}';
-}
-
-/** The response as JSON text (equal to JSON.stringify(response)). */
-export function responseJson(r: CheckResponse): string {
-  let s = `{"beneficiary":${str(r.beneficiary)},"decisions":[`;
-  for (let i = 0; i < r.decisions.length; i++) s += (i ? ',' : '') + decisionJson(r.decisions[i]);
-  return s + ']}';
-}
-
 // --- bytes ------------------------------------------------------------------------------------
 
 /**
@@ -67,7 +44,8 @@ export class ByteSink {
   buf: Buffer;
   pos = 0;
   constructor(private readonly size = 1 << 20) {
-    this.buf = Buffer.allocUnsafe(size);
+    // above 4 KiB, allocUnsafe never slices Node's shared pool (detach() relies on it)
+    this.buf = Buffer.allocUnsafe(Math.max(size, 8192));
   }
 
   /** Room for `n` more bytes (a response larger than the buffer grows it). */
@@ -89,6 +67,14 @@ export class ByteSink {
     this.room(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
+  }
+
+  /** The bytes written so far, in a buffer of their own (never from Node's shared pool); the sink is spent. */
+  detach(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.alloc(0);
+    this.pos = 0;
+    return out;
   }
 
   /** The bytes written so far; the sink starts a new buffer (the output may still hold the old one). */
@@ -158,4 +144,22 @@ export function writeResponse(sink: ByteSink, r: CheckResponse): void {
     s += ']}';
   }
   sink.str(s + ']}');
+}
+
+const scratch = new ByteSink(1 << 16);
+
+/** The response as UTF-8 JSON bytes (those of JSON.stringify(response)); `tail` adds members (`,"k":v`) before the closing brace. */
+export function responseBytes(r: CheckResponse, tail = ''): Buffer {
+  scratch.pos = 0;
+  writeResponse(scratch, r);
+  if (tail) {
+    scratch.pos--; // the closing brace
+    scratch.str(tail + '}');
+  }
+  return Buffer.from(scratch.buf.subarray(0, scratch.pos));
+}
+
+/** The response as JSON text (equal to JSON.stringify(response)). */
+export function responseJson(r: CheckResponse): string {
+  return responseBytes(r).toString('utf8');
 }

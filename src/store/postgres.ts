@@ -289,10 +289,12 @@ export class PostgresStore implements Store {
   }
 
   private async linesIn(q: Queryable, beneficiary: string): Promise<StoredLine[]> {
-    const rows = (await q.query<{ line_id: string; line_date: string; claim: string }>(
-      'SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = $1 ORDER BY line_date COLLATE "C", seq',
-      [beneficiary],
-    )).rows;
+    // a named statement: parsed and planned once per connection (the query of every check)
+    const rows = (await q.query<{ line_id: string; line_date: string; claim: string }>({
+      name: 'nomen-lines-of',
+      text: 'SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = $1 ORDER BY line_date COLLATE "C", seq',
+      values: [beneficiary],
+    })).rows;
     return rows.map((r) => ({ id: r.line_id, date: r.line_date, claim: JSON.parse(r.claim) as unknown }));
   }
 

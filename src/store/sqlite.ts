@@ -66,6 +66,17 @@ export class SqliteStore implements Store {
 
   constructor(private readonly db: Database.Database) {}
 
+  /** Prepared statements by SQL text: preparing costs more than a point query (bounded: a search builds its SQL). */
+  private readonly statements = new Map<string, Database.Statement>();
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (st === undefined) {
+      st = this.db.prepare(text);
+      if (this.statements.size < 200) this.statements.set(text, st);
+    }
+    return st;
+  }
+
   /**
    * BEGIN IMMEDIATE, waiting asynchronously while another connection writes. SQLite's own busy
    * timeout would block the event loop, so another connection of this process that holds the lock
@@ -137,15 +148,15 @@ export class SqliteStore implements Store {
 
   private ingestSync(inputs: IngestInput[]): IngestReport[] {
     const existing = new Map<string, Existing>();
-    for (const r of this.db.prepare('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
+    for (const r of this.sql('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
       existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
     }
-    const rank = (this.db.prepare('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
+    const rank = (this.sql('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
     const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
-    for (const id of plan.remove) this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
-    const insDoc = this.db.prepare(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
+    for (const id of plan.remove) this.sql('DELETE FROM documents WHERE id = ?').run(id);
+    const insDoc = this.sql(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
       VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
-    const insFact = this.db.prepare('INSERT INTO code_facts (document, seq, code, op, label_folded, data, is_global) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insFact = this.sql('INSERT INTO code_facts (document, seq, code, op, label_folded, data, is_global) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const row of plan.documents) insDoc.run(row);
     for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data, f.isGlobal);
     return plan.reports;
@@ -153,8 +164,8 @@ export class SqliteStore implements Store {
 
   private factsForSync(codes: string[]): Map<string, CodeFact[]> {
     const out = new Map<string, CodeFact[]>();
-    const stmt = this.db.prepare('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ? ORDER BY d.rank, f.seq');
-    const ranges = (this.db.prepare(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.is_global = 1 ORDER BY d.rank, f.seq`).all() as { data: string }[])
+    const stmt = this.sql('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.code = ? ORDER BY d.rank, f.seq');
+    const ranges = (this.sql(`SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document WHERE f.is_global = 1 ORDER BY d.rank, f.seq`).all() as { data: string }[])
       .map((r) => JSON.parse(r.data) as CodeFact);
     for (const c of codes) {
       const own = (stmt.all(c) as { data: string }[]).map((r) => JSON.parse(r.data) as CodeFact);
@@ -164,7 +175,7 @@ export class SqliteStore implements Store {
   }
 
   private isEmptySync(): boolean {
-    return this.db.prepare('SELECT 1 FROM documents LIMIT 1').get() === undefined;
+    return this.sql('SELECT 1 FROM documents LIMIT 1').get() === undefined;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -172,11 +183,11 @@ export class SqliteStore implements Store {
   }
 
   async documents(): Promise<IngestReport[]> {
-    return (this.db.prepare('SELECT report FROM documents ORDER BY rank').all() as { report: string }[]).map((r) => JSON.parse(r.report));
+    return (this.sql('SELECT report FROM documents ORDER BY rank').all() as { report: string }[]).map((r) => JSON.parse(r.report));
   }
 
   async document(id: string): Promise<StoredDocument | null> {
-    const r = this.db.prepare('SELECT raw, parsed, report FROM documents WHERE id = ?').get(id) as { raw: string; parsed: string; report: string } | undefined;
+    const r = this.sql('SELECT raw, parsed, report FROM documents WHERE id = ?').get(id) as { raw: string; parsed: string; report: string } | undefined;
     return r ? { raw: r.raw, parsed: JSON.parse(r.parsed), report: JSON.parse(r.report) } : null;
   }
 
@@ -185,25 +196,25 @@ export class SqliteStore implements Store {
   }
 
   async allFacts(): Promise<CodeFact[]> {
-    return (this.db.prepare('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq').all() as { data: string }[]).map((r) => JSON.parse(r.data));
+    return (this.sql('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq').all() as { data: string }[]).map((r) => JSON.parse(r.data));
   }
 
   async searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]> {
     if (prefix !== null) {
-      return (this.db.prepare("SELECT DISTINCT code FROM code_facts WHERE code LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?").all(`${likeEscape(prefix)}%`, limit) as { code: string }[]).map((r) => r.code);
+      return (this.sql("SELECT DISTINCT code FROM code_facts WHERE code LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?").all(`${likeEscape(prefix)}%`, limit) as { code: string }[]).map((r) => r.code);
     }
     if (words.length === 0) return [];
     const where = words.map(() => "label_folded LIKE ? ESCAPE '\\'").join(' AND ');
     const args = words.map((w) => `%${likeEscape(w)}%`);
-    return (this.db.prepare(`SELECT DISTINCT code FROM code_facts WHERE label_folded IS NOT NULL AND ${where} ORDER BY code`).all(...args) as { code: string }[]).map((r) => r.code);
+    return (this.sql(`SELECT DISTINCT code FROM code_facts WHERE label_folded IS NOT NULL AND ${where} ORDER BY code`).all(...args) as { code: string }[]).map((r) => r.code);
   }
 
   async putInstitutions(list: Institution[]): Promise<void> {
     const rows = institutionsToWrite(list);
     await this.write(() => {
-      const upsert = this.db.prepare('INSERT INTO institutions (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name');
-      const clear = this.db.prepare('DELETE FROM institution_conventions WHERE institution = ?');
-      const add = this.db.prepare('INSERT INTO institution_conventions (institution, seq, convention, valid_from, valid_to, signed, notice_sent) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const upsert = this.sql('INSERT INTO institutions (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name');
+      const clear = this.sql('DELETE FROM institution_conventions WHERE institution = ?');
+      const add = this.sql('INSERT INTO institution_conventions (institution, seq, convention, valid_from, valid_to, signed, notice_sent) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const i of rows) {
         upsert.run(i.id, i.name ?? null);
         clear.run(i.id);
@@ -223,8 +234,8 @@ export class SqliteStore implements Store {
   private async institutionsWhere(id: string | null): Promise<Institution[]> {
     const filter = id === null ? '' : ' WHERE id = ?';
     const args = id === null ? [] : [id];
-    const insts = this.db.prepare(`SELECT id, name FROM institutions${filter} ORDER BY id`).all(...args) as { id: string; name: string | null }[];
-    const convs = this.db.prepare(`SELECT institution, convention, valid_from, valid_to, signed, notice_sent FROM institution_conventions${id === null ? '' : ' WHERE institution = ?'} ORDER BY institution, seq`)
+    const insts = this.sql(`SELECT id, name FROM institutions${filter} ORDER BY id`).all(...args) as { id: string; name: string | null }[];
+    const convs = this.sql(`SELECT institution, convention, valid_from, valid_to, signed, notice_sent FROM institution_conventions${id === null ? '' : ' WHERE institution = ?'} ORDER BY institution, seq`)
       .all(...args) as ConventionRow[];
     return institutionsOf(insts, convs);
   }
@@ -252,15 +263,15 @@ export class SqliteStore implements Store {
   }
 
   private linesSync(beneficiary: string): StoredLine[] {
-    const rows = this.db.prepare('SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = ? ORDER BY line_date, seq').all(beneficiary) as
+    const rows = this.sql('SELECT line_id, line_date, claim FROM beneficiary_lines WHERE beneficiary = ? ORDER BY line_date, seq').all(beneficiary) as
       { line_id: string; line_date: string; claim: string }[];
     return rows.map((r) => ({ id: r.line_id, date: r.line_date, claim: JSON.parse(r.claim) as unknown }));
   }
 
   private recordSync(beneficiary: string, lines: StoredLine[]): RecordResult {
     lines.forEach(checkLine);
-    let seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM beneficiary_lines WHERE beneficiary = ?').get(beneficiary) as { s: number }).s;
-    const ins = this.db.prepare('INSERT INTO beneficiary_lines (beneficiary, line_id, seq, line_date, claim, recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (beneficiary, line_id) DO NOTHING');
+    let seq = (this.sql('SELECT COALESCE(MAX(seq), 0) AS s FROM beneficiary_lines WHERE beneficiary = ?').get(beneficiary) as { s: number }).s;
+    const ins = this.sql('INSERT INTO beneficiary_lines (beneficiary, line_id, seq, line_date, claim, recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (beneficiary, line_id) DO NOTHING');
     const now = new Date().toISOString();
     const out: RecordResult = { recorded: [], duplicates: [] };
     for (const l of lines) {

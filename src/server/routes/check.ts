@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { decide, type EngineContext } from '../../engine/decide.js';
 import { runBatch } from '../../engine/batch.js';
-import { responseJson } from '../../engine/serialize.js';
+import { responseBytes } from '../../engine/serialize.js';
 import { validateRequest, type CheckRequest } from '../../engine/schema.js';
 import type { InstitutionFacts } from '../../rules/context.js';
 import type { Store } from '../../store/types.js';
@@ -19,13 +19,12 @@ import { BeneficiaryIdParam, DetailsParam, type BeneficiaryHistorySchema, type H
 type CheckAnswer = z.infer<typeof HttpCheckResponse>;
 
 /**
- * The answer as JSON text: the engine's serializer (byte-for-byte JSON.stringify, with the acts'
+ * The answer as JSON bytes: the engine's serializer (byte-for-byte JSON.stringify, with the acts'
  * sentences encoded once) for the contract part, then the server's own fields.
  */
-function answerJson(a: CheckAnswer): string {
+function answerBytes(a: CheckAnswer): Buffer {
   const { storedLines, committed, ...response } = a;
-  const base = responseJson(response);
-  return `${base.slice(0, -1)},"storedLines":${storedLines === null ? 'null' : storedLines}${committed ? `,"committed":${JSON.stringify(committed)}` : ''}}`;
+  return responseBytes(response, `,"storedLines":${storedLines === null ? 'null' : storedLines}${committed ? `,"committed":${JSON.stringify(committed)}` : ''}`);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -69,7 +68,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
 
   app.post('/v1/check', async (req, reply) => {
     const answer = await check(req);
-    return reply.type('application/json; charset=utf-8').send(answerJson(answer));
+    return reply.type('application/json; charset=utf-8').send(answerBytes(answer));
   });
 
   /** Validates, decides and (with commit) records one request. */
