@@ -3,7 +3,7 @@
  * of the acts), the same few dozen strings again and again: their JSON is computed once per
  * source object and spliced in. The output is byte-for-byte what JSON.stringify gives.
  */
-import type { CheckResponse, Decision, Reason } from './schema.js';
+import type { CheckResponse, Reason } from './schema.js';
 
 const objectJson = new WeakMap<object, string>();
 const stringJson = new Map<string, string>();
