@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { decide, type EngineContext } from './decide.js';
 import { validateRequest, type CheckRequest, type CheckResponse, type FieldError } from './schema.js';
-import { ByteSink, responseJson, writeResponse } from './serialize.js';
+import { ByteSink, writeResponse } from './serialize.js';
 
 export interface BatchStats {
   /** Input lines read (blank ones included). */
@@ -56,21 +56,16 @@ function parseLine(t: string, lineNo: number): Parsed {
 
 const internalError = (lineNo: number, e: unknown): BatchError => ({ line: lineNo, error: { message: `internal error: ${(e as Error).message}` } });
 
-/** Decides one NDJSON line; returns the output line (without newline), or null for a blank line. */
-export function decideLine(text: string, lineNo: number, context: EngineContext): { out: string; ok: boolean } | null {
-  const t = content(text);
-  if (t === null) return null;
-  const p = parseLine(t, lineNo);
-  if (!p.ok) return { out: JSON.stringify(p.error), ok: false };
-  try {
-    return { out: responseJson(decide(p.request, context)), ok: true };
-  } catch (e) {
-    return { out: JSON.stringify(internalError(lineNo, e)), ok: false };
-  }
+/** Decides one NDJSON line into `sink` (with its newline) and counts it in `stats` (a blank line counts as a line only). */
+export function decideInto(sink: ByteSink, text: string, lineNo: number, context: EngineContext, stats: BatchStats): void {
+  stats.lines++;
+  const r = decideOne(sink, text, lineNo, context);
+  if (r === true) stats.responses++;
+  else if (r === false) stats.errors++;
 }
 
-/** Decides one NDJSON line into `sink` (with its newline); null for a blank line, else whether it gave a response. */
-export function decideInto(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
+/** One line into `sink`; null for a blank line, else whether it gave a response. */
+function decideOne(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
   const t = content(text);
   if (t === null) return null;
   const p = parseLine(t, lineNo);
@@ -96,10 +91,7 @@ export async function runBatch(input: Readable, output: Writable, context: Engin
   const sink = new ByteSink(FLUSH_AT + (FLUSH_AT >> 1));
   // Lines are decided synchronously; the loop awaits only when a chunk is handed to a full output.
   const handle = (text: string): boolean => {
-    stats.lines++;
-    const r = decideInto(sink, text, stats.lines, context);
-    if (r === true) stats.responses++;
-    else if (r === false) stats.errors++;
+    decideInto(sink, text, stats.lines + 1, context, stats);
     return sink.pos >= FLUSH_AT;
   };
   const flush = async () => {

@@ -184,11 +184,7 @@ export function serveBatches(port: MessagePort, context: EngineContext): void {
     while (start < text.length) {
       let nl = text.indexOf('\n', start);
       if (nl < 0) nl = text.length;
-      const r = decideInto(sink, text.slice(start, nl), lineNo, context);
-      stats.lines++;
-      if (r === true) stats.responses++;
-      else if (r === false) stats.errors++;
-      lineNo++;
+      decideInto(sink, text.slice(start, nl), lineNo++, context, stats);
       start = nl + 1;
     }
     const out = sink.detach();
