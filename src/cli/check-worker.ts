@@ -1,8 +1,10 @@
 /** A worker thread of `nomen check --ndjson --jobs N`: builds its own engine from the store, then decides the batches it is sent. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { openStore } from '../store/open.js';
 import { engineFromStore } from '../pipeline.js';
-import { serveBatches, type EngineOptions } from '../engine/index.js';
+import { serveBatches, workerInput, type EngineOptions } from '../engine/index.js';
+
+import type { Rule } from '../rules/types.js';
 
 /** What the main thread tells each worker. */
 export interface CheckWorkerData {
@@ -10,11 +12,14 @@ export interface CheckWorkerData {
   options: Pick<EngineOptions, 'locale' | 'details' | 'reasons'>;
 }
 
-const { db, options } = workerData as CheckWorkerData;
-const store = await openStore(db);
+/** The set-up value: the rules as JSON text, extracted once by the main thread while each worker reads the facts. */
+export type CheckWorkerSetup = string;
+
+const { data, setup } = workerInput<CheckWorkerData>();
+const store = await openStore(data.db);
 let context;
 try {
-  context = await engineFromStore(store, options);
+  context = await engineFromStore(store, { ...data.options, rules: setup().then((json) => JSON.parse(json as CheckWorkerSetup) as Rule[]) });
 } finally {
   await store.close();
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CoverageReport } from '../rules/coverage.js';
 import { availableParallelism } from 'node:os';
 import { withStore, dbSpec, wholeNumber, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
-import type { CheckWorkerData } from './check-worker.js';
+import type { CheckWorkerData, CheckWorkerSetup } from './check-worker.js';
 
 /** Input bytes per parallel batch: NOMEN_BATCH_BYTES (tests use small batches to cross many boundaries), else the engine's default. */
 function batchBytes(): number | undefined {
@@ -36,7 +36,7 @@ export function registerCheck(program: Command): void {
     .option('--db <file>', DB_HELP)
     .action(async (file: string, opts: CheckOptions) => {
       const { isLocale, check, runBatch, runBatchParallel } = await import('../engine/index.js');
-      const { engineFromStore } = await import('../pipeline.js');
+      const { engineFromStore, storedRules } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
       const locale = opts.lang;
       if (opts.reasons !== 'all' && opts.reasons !== 'failed') throw new UserError(`--reasons: "${opts.reasons}" is not one of all, failed`);
@@ -50,10 +50,13 @@ export function registerCheck(program: Command): void {
         const engineOptions = { locale, details: opts.details, reasons } as const;
         const stats = jobs === 1
           ? await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, engineOptions)))
-          : await withStore(opts, async () => {
-            // the store is opened (and a new database loaded) once here, before the workers read it
+          : await withStore(opts, async (store) => {
+            // the store is opened (and a new database loaded) once here, before the workers read it;
+            // the rules are extracted once here while the workers read the facts, then sent as JSON
+            // text (one stringify for every worker; quicker to copy and parse than a structured clone)
             const workerData: CheckWorkerData = { db: dbSpec(opts), options: engineOptions };
-            return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes() });
+            const setup = async (): Promise<CheckWorkerSetup> => JSON.stringify(await storedRules(store));
+            return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes(), setup });
           });
         process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
         return;

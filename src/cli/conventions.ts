@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isIsoDate, today, type IsoDate } from '../date.js';
-import { consolidate, stateAt, type CodeTimeline } from '../nomenclature/consolidate.js';
+import { nomenclatureFor } from '../pipeline.js';
 import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
 import type { Store } from '../store/types.js';
@@ -49,16 +49,6 @@ function dateOpt(v: string | undefined, name: string): IsoDate | undefined {
   if (v === undefined) return undefined;
   if (!isIsoDate(v)) throw new UserError(`${name}: "${v}" is not a date in the form YYYY-MM-DD`);
   return v;
-}
-
-/** A synchronous nomenclature over the timelines of a few codes read from the store beforehand. */
-export async function nomenclatureFor(store: Store, codes: Iterable<string>): Promise<Nomenclature> {
-  const timelines = new Map<string, CodeTimeline | null>();
-  for (const code of new Set(codes)) {
-    const facts = await store.factsFor(code);
-    timelines.set(code, facts.some((f) => f.code === code) ? consolidate(code, facts) : null);
-  }
-  return { state: (code, at) => stateAt(timelines.get(code) ?? null, code, at) };
 }
 
 function renderInstitution(inst: Institution, at: IsoDate): string {

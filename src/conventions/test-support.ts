@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, addYears, daysBetween, type IsoDate } from '../date.js';
 import { fmt } from '../decimal.js';
-import type { CodeState, Nomenclature } from '../nomenclature/types.js';
+import { dayPeriod, type CodeState, type Nomenclature } from '../nomenclature/types.js';
 import { ABLATION_CODES, BREAST_ART3_CODES, BREAST_ART45_CODES } from './compliance.js';
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -164,16 +164,15 @@ export function toNdjson(lines: readonly object[]): string {
 
 /** A minimal nomenclature for tests: fixed states by code (the same on every date), unknown otherwise. */
 export function fakeNomenclature(states: Record<string, Partial<CodeState>>): Nomenclature {
-  return {
-    state(code, at) {
-      const s = states[code];
-      const base: CodeState = {
-        code, at, status: 'unknown', statusReason: null, pair: null, setting: 'any', article: null, keyLetter: null, relativeValue: null,
-        label: { fr: null, nl: null }, coefficient: null, fee: null, feeReason: null, reimbursement: null, convention: null, sources: [],
-      };
-      return s ? { ...base, status: 'in-force', ...s, code, at } : base;
-    },
+  const state = (code: string, at: IsoDate): CodeState => {
+    const s = states[code];
+    const base: CodeState = {
+      code, at, status: 'unknown', statusReason: null, pair: null, setting: 'any', article: null, keyLetter: null, relativeValue: null,
+      label: { fr: null, nl: null }, coefficient: null, fee: null, feeReason: null, reimbursement: null, convention: null, sources: [],
+    };
+    return s ? { ...base, status: 'in-force', ...s, code, at } : base;
   };
+  return { state, period: (code, at) => dayPeriod(state(code, at)) };
 }
 
 /** A fake nomenclature holding the breast reconstruction fees. */

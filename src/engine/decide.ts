@@ -7,7 +7,7 @@
  */
 import { toDayNumber, type IsoDate } from '../date.js';
 import { dec, money, mul } from '../decimal.js';
-import type { CodeState, Nomenclature } from '../nomenclature/types.js';
+import type { Nomenclature, PeriodState } from '../nomenclature/types.js';
 import { findApproval } from '../rules/approval.js';
 import { normaliseArticle } from '../rules/coderef.js';
 import type { BeneficiaryFacts, CurrentLine, EvalContext, InstitutionFacts, LedgerLine, ProviderFacts } from '../rules/context.js';
@@ -34,60 +34,60 @@ export interface EngineContext {
   reasons?: 'all' | 'failed';
 }
 
-// --- state lookups, cached per nomenclature (a batch asks the same codes and dates again) ------
+// --- state lookups, cached per nomenclature and per period of a code -------------------------
 
-interface CachedState {
-  state: CodeState;
+/** A period of a code's state as the engine uses it: with its article, its rules and fee reasons. */
+interface CachedPeriod {
+  from: IsoDate | null;
+  /** Exclusive. */
+  to: IsoDate | null;
+  state: PeriodState;
   article: string | null;
-  /** Day number of the date. */
-  day: number;
   /** The rules of the code (for `rulesOf`'s index): saves building the index key on every line. */
   rulesOf: RuleIndex | null;
   rules: readonly CompiledRule[];
+  /** A decision's fee reason: rejected, accepted (standard), accepted (preferential); built on first use. */
+  feeReasons: (string | null | undefined)[];
 }
 
 /**
- * Two generations of (code → date → state): when the young one is full, it becomes the old one
- * and the previous old one is dropped; a hit in the old one is promoted. Memory stays bounded
- * (2 × GENERATION entries) and, unlike clearing everything, recent lines (the history of the next
- * requests) stay cached. Keys are the request's own strings: JSON.parse internalises short
- * strings, so no key is built per lookup.
+ * Code → the periods of its state met so far. A code has a few periods (its versions, fee rows
+ * and coefficients), so the cache holds at most the corpus's periods whatever the number of lines;
+ * codes the corpus does not know can be any string, hence the clearing above MAX_CODES.
  */
-interface StateCache {
-  young: Map<string, Map<IsoDate, CachedState>>;
-  old: Map<string, Map<IsoDate, CachedState>>;
-  size: number;
-}
-const caches = new WeakMap<Nomenclature, StateCache>();
-const GENERATION = 50_000;
+const caches = new WeakMap<Nomenclature, Map<string, CachedPeriod[]>>();
+const MAX_CODES = 200_000;
+const MAX_PERIODS = 64;
 
-function lookup(n: Nomenclature, code: string, date: IsoDate): CachedState {
+function lookup(n: Nomenclature, code: string, date: IsoDate): CachedPeriod {
   let cache = caches.get(n);
-  if (cache === undefined) { cache = { young: new Map(), old: new Map(), size: 0 }; caches.set(n, cache); }
-  let byDate = cache.young.get(code);
-  let hit = byDate?.get(date);
-  if (hit !== undefined) return hit;
-  hit = cache.old.get(code)?.get(date);
-  if (hit === undefined) {
-    const state = n.state(code, date);
-    hit = {
-      state,
-      article: state.article && state.convention === null ? articleOf(state.article) : null,
-      day: dayOf(date),
-      rulesOf: null,
-      rules: NO_RULES,
-    };
+  if (cache === undefined) { cache = new Map(); caches.set(n, cache); }
+  let list = cache.get(code);
+  if (list === undefined) {
+    if (cache.size >= MAX_CODES) cache.clear();
+    list = [];
+    cache.set(code, list);
+  } else {
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
+      if ((p.from === null || p.from <= date) && (p.to === null || date < p.to)) return p;
+    }
+    // a nomenclature without real periods (a test fake gives one day each) must not grow a list without end
+    if (list.length >= MAX_PERIODS) list.length = 0;
   }
-  if (cache.size >= GENERATION) {
-    cache.old = cache.young;
-    cache.young = new Map();
-    cache.size = 0;
-    byDate = undefined;
-  }
-  if (byDate === undefined) { byDate = new Map(); cache.young.set(code, byDate); }
-  byDate.set(date, hit);
-  cache.size++;
-  return hit;
+  const period = n.period(code, date);
+  const state = period.state;
+  const p: CachedPeriod = {
+    from: period.from,
+    to: period.to,
+    state,
+    article: state.article && state.convention === null ? articleOf(state.article) : null,
+    rulesOf: null,
+    rules: NO_RULES,
+    feeReasons: [],
+  };
+  list.push(p);
+  return p;
 }
 
 const NO_RULES: readonly CompiledRule[] = [];
@@ -104,7 +104,7 @@ function articleOf(raw: string): string {
   return a;
 }
 
-function rulesOf(index: RuleIndex, code: string, cached: CachedState): readonly CompiledRule[] {
+function rulesOf(index: RuleIndex, code: string, cached: CachedPeriod): readonly CompiledRule[] {
   if (cached.rulesOf !== index) {
     cached.rules = index.rulesFor(code, cached.article);
     cached.rulesOf = index;
@@ -134,13 +134,13 @@ function providerOf(p: Claim['provider'] | Claim['collaborator'] | undefined): P
 const NO_STRINGS: readonly string[] = [];
 const NO_APPROVALS: readonly { by: string; date: IsoDate }[] = [];
 
-function lineOf(c: Claim, cached: CachedState, history: boolean): CurrentLine {
+function lineOf(c: Claim, cached: CachedPeriod, history: boolean): CurrentLine {
   const stay = c.stay;
   return {
     ref: { claim: c.id, code: c.code, date: c.date, history },
     code: c.code,
     date: c.date,
-    day: cached.day,
+    day: dayOf(c.date),
     units: c.units ?? 1,
     stay: stay ? (stay.id ?? `@${stay.admission}`) : null,
     admission: stay ? stay.admission : null,
@@ -277,16 +277,24 @@ export function decide(request: CheckRequest, context: EngineContext): CheckResp
       relativeValue: st.relativeValue,
       fee,
       reimbursement,
-      feeReason: feeReason(st, rejected, fee, reimbursement),
+      feeReason: feeReasonOf(cached, rejected, regime, fee, reimbursement),
       reasons,
     };
   }
   return { beneficiary: beneficiary.id, decisions };
 }
 
-function feeReason(st: CodeState, rejected: boolean, fee: string | null, reimbursement: string | null): string | null {
+/** The decision's fee reason, the same for every line of the period with the same status and regime. */
+function feeReasonOf(p: CachedPeriod, rejected: boolean, regime: 'preferential' | 'standard', fee: string | null, reimbursement: string | null): string | null {
+  const k = rejected ? 0 : regime === 'standard' ? 1 : 2;
+  let r = p.feeReasons[k];
+  if (r === undefined) p.feeReasons[k] = r = feeReason(p.state, rejected, fee, reimbursement);
+  return r;
+}
+
+function feeReason(st: PeriodState, rejected: boolean, fee: string | null, reimbursement: string | null): string | null {
   const parts: string[] = [];
-  if (fee === null) parts.push(st.feeReason ?? `no fee known for ${st.code} on ${st.at}`);
+  if (fee === null) parts.push(st.feeReason ?? `no fee known for ${st.code} on this date`);
   else if (st.feeReason) parts.push(st.feeReason);
   if (rejected) parts.push('rejected line: nothing is reimbursed');
   else if (reimbursement === null && fee !== null) parts.push('no reimbursement column known for this code and date');

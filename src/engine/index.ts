@@ -3,7 +3,7 @@ export * from './schema.js';
 export { decide, type EngineContext } from './decide.js';
 export { createEngine, check, type EngineOptions } from './engine.js';
 export { runBatch, type BatchStats, type BatchError } from './batch.js';
-export { runBatchParallel, serveBatches, type ParallelOptions } from './parallel.js';
+export { runBatchParallel, serveBatches, workerInput, type ParallelOptions } from './parallel.js';
 export { responseJson } from './serialize.js';
 export { render, isLocale, LOCALES, en, fr, nl, type Locale, type MessageMap } from './messages/index.js';
 export { rejectionOf } from './rejection.js';

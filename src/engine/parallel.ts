@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Readable, Writable } from 'node:stream';
 import type { EngineContext } from './decide.js';
 import { decideInto, type BatchStats } from './batch.js';
@@ -38,6 +38,26 @@ export interface ParallelOptions {
   workerData: unknown;
   /** Input bytes per batch (default 1 MiB). */
   batchBytes?: number;
+  /**
+   * Computes a value the workers need on the main thread, called once they are started (their own
+   * set-up runs meanwhile); each worker receives it through `workerInput().setup()`.
+   */
+  setup?: () => Promise<unknown>;
+}
+
+/** What a batch worker is given: the caller's `workerData`, and the set-up value once the main thread has it. */
+export function workerInput<T>(): { data: T; setup: () => Promise<unknown> } {
+  const { data, setup } = workerData as { data: T; setup: MessagePort };
+  return {
+    data,
+    setup: () =>
+      new Promise((resolve) => {
+        setup.once('message', (v: unknown) => {
+          setup.close();
+          resolve(v);
+        });
+      }),
+  };
 }
 
 const NEWLINE = 10;
@@ -71,7 +91,16 @@ export async function runBatchParallel(input: Readable, output: Writable, option
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH;
   const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
   tuneGarbageCollection(options.jobs);
-  const workers = Array.from({ length: options.jobs }, () => new Worker(options.worker, { workerData: options.workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const setupPorts: MessagePort[] = [];
+  const workers = Array.from({ length: options.jobs }, () => {
+    const { port1, port2 } = new MessageChannel();
+    setupPorts.push(port1);
+    return new Worker(options.worker, {
+      workerData: { data: options.workerData, setup: port2 },
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+  });
   const busy = workers.map(() => 0);
   const owner = new Map<number, number>();
   const results = new Map<number, { out: Buffer; stats: BatchStats }>();
@@ -120,6 +149,11 @@ export async function runBatchParallel(input: Readable, output: Writable, option
       poke();
     });
   });
+
+  Promise.resolve(options.setup?.()).then(
+    (v) => { for (const p of setupPorts) { p.postMessage(v); p.close(); } },
+    (e: Error) => { failure ??= e; poke(); },
+  );
 
   const until = async (ready: () => boolean) => {
     while (!ready()) {

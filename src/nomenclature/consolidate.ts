@@ -6,7 +6,7 @@ import type { Value } from '../facts.js';
 import { addDays, type IsoDate } from '../date.js';
 import { feeOf } from '../decimal.js';
 import type { CodeFact, Pair } from './code-facts.js';
-import type { CodeState, CodeStatus, SourceRef } from './types.js';
+import type { CodePeriod, CodeState, CodeStatus, PeriodState, SourceRef } from './types.js';
 
 /** One period of a code's life with the same status, value and label. */
 export interface Version {
@@ -219,14 +219,47 @@ export function versionAt(t: CodeTimeline, at: IsoDate): Version | null {
 
 /** The state of the code on `at` (contract §3). */
 export function stateAt(t: CodeTimeline | null, code: string, at: IsoDate): CodeState {
+  const { code: c, ...rest } = stateOn(t, code, at);
+  return { code: c, at, ...rest };
+}
+
+/**
+ * The dates at which something about the code may change (a version, a fee row or a coefficient
+ * starts or ends), sorted and distinct: between two of them the state is the same every day.
+ */
+export function cutsOf(t: CodeTimeline): IsoDate[] {
+  const cuts = new Set<IsoDate>();
+  const add = (d: IsoDate | null) => { if (d !== null) cuts.add(d); };
+  for (const v of t.versions) { add(v.from); add(v.to); }
+  for (const f of t.fees) { add(f.validFrom); if (f.validTo !== null) add(addDays(f.validTo, 1)); }
+  for (const f of t.coefficients) { add(f.validFrom); if (f.validTo !== null) add(addDays(f.validTo, 1)); }
+  return [...cuts].sort();
+}
+
+/** Index of the period of `cuts` that contains `at` (0: before the first cut). */
+export function periodIndex(cuts: readonly IsoDate[], at: IsoDate): number {
+  let i = 0;
+  while (i < cuts.length && cuts[i] <= at) i++;
+  return i;
+}
+
+/** The period of `cuts` that contains `at` (no cuts: the code's whole life), with the state in it. */
+export function periodAt(t: CodeTimeline | null, cuts: readonly IsoDate[], code: string, at: IsoDate): CodePeriod {
+  const i = periodIndex(cuts, at);
+  return { from: i > 0 ? cuts[i - 1] : null, to: i < cuts.length ? cuts[i] : null, state: stateOn(t, code, at) };
+}
+
+/** The state on `at` without the date: every text in it holds for the whole period around `at`. */
+function stateOn(t: CodeTimeline | null, code: string, at: IsoDate): PeriodState {
   const pair = t?.pair ?? null;
   const setting = pair ? (pair.hospitalised === code ? 'hospitalised' : 'ambulatory') : 'any';
-  const state: CodeState = {
-    code, at, status: 'unknown', statusReason: null, pair, setting, article: null, keyLetter: null, relativeValue: null,
+  const state: PeriodState = {
+    code, status: 'unknown', statusReason: null, pair, setting, article: null, keyLetter: null, relativeValue: null,
     label: { fr: null, nl: null }, coefficient: null, fee: null, feeReason: null, reimbursement: null, convention: null, sources: [],
   };
   if (!t) {
     state.statusReason = 'the corpus never names this code';
+    state.feeReason = 'no fee: the corpus never names this code';
     return state;
   }
   const v = versionAt(t, at);
@@ -266,13 +299,13 @@ export function stateAt(t: CodeTimeline | null, code: string, at: IsoDate): Code
     const ended = t.fees.filter((f) => f.validTo !== null && f.validTo < at).at(-1);
     state.feeReason = ended
       ? `the fee table of ${ended.source.document} (${ended.source.article}) applies until ${ended.validTo}: ${ended.endReason ?? 'no later amount in the corpus'}`
-      : `the corpus gives no coefficient for key letter ${state.keyLetter ?? '?'} on ${at}`;
+      : `the corpus gives no coefficient for key letter ${state.keyLetter ?? '?'} on this date`;
   }
   return state;
 }
 
 /** Sets the fee from a coefficient table entry valid on `at` for the code's key letter; false when none. */
-function coefficientFee(t: CodeTimeline, state: CodeState, at: IsoDate): boolean {
+function coefficientFee(t: CodeTimeline, state: PeriodState, at: IsoDate): boolean {
   if (!state.keyLetter || !state.relativeValue) return false;
   const c = t.coefficients.find((f) => f.keyLetter === state.keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
   if (!c) return false;

@@ -3,8 +3,8 @@ import type { ParsedDocument } from '../facts.js';
 import type { IsoDate } from '../date.js';
 import { fold } from '../text.js';
 import { codeFacts, globalCovers, isGlobalFact, type CodeFact } from './code-facts.js';
-import { consolidate, stateAt, versionAt, type CodeTimeline } from './consolidate.js';
-import type { CodeState, Nomenclature } from './types.js';
+import { consolidate, cutsOf, periodAt, periodIndex, stateAt, versionAt, type CodeTimeline } from './consolidate.js';
+import type { CodePeriod, CodeState, Nomenclature } from './types.js';
 
 /** A search hit: the code and its state on the date. */
 export interface SearchHit {
@@ -26,14 +26,50 @@ export function groupByCode(facts: Iterable<CodeFact>): Map<string, CodeFact[]> 
   return by;
 }
 
+/** Point-in-time queries over consolidated timelines; each period of a code's state is built once, on first use. */
+export abstract class TimelineNomenclature implements Nomenclature {
+  /** Per code: the cuts of its timeline and the periods built so far (by index). */
+  private readonly periods = new Map<string, { cuts: string[]; built: (CodePeriod | undefined)[] }>();
+
+  /** The consolidated timeline of a code, or null when the corpus never names it. */
+  abstract timeline(code: string): CodeTimeline | null;
+
+  state(code: string, at: IsoDate): CodeState {
+    return stateAt(this.timeline(code), code, at);
+  }
+
+  period(code: string, at: IsoDate): CodePeriod {
+    let p = this.periods.get(code);
+    if (p === undefined) {
+      const t = this.timeline(code);
+      // a code the corpus never names has one period; not kept (any string may be asked)
+      if (t === null) return periodAt(null, [], code, at);
+      p = { cuts: cutsOf(t), built: [] };
+      this.periods.set(code, p);
+    }
+    const i = periodIndex(p.cuts, at);
+    return (p.built[i] ??= periodAt(this.timeline(code), p.cuts, code, at));
+  }
+}
+
+/** A nomenclature over timelines consolidated beforehand (a few codes read from a store). */
+export function timelineNomenclature(timelines: ReadonlyMap<string, CodeTimeline | null>): Nomenclature {
+  return new (class extends TimelineNomenclature {
+    timeline(code: string): CodeTimeline | null {
+      return timelines.get(code) ?? null;
+    }
+  })();
+}
+
 /** Point-in-time queries over facts held in memory; each code is consolidated once, on first use. */
-export class MemoryNomenclature implements Nomenclature {
+export class MemoryNomenclature extends TimelineNomenclature {
   private readonly facts: Map<string, CodeFact[]>;
   private readonly timelines = new Map<string, CodeTimeline>();
 
   private readonly ranges: CodeFact[] = [];
 
   constructor(facts: Iterable<CodeFact>) {
+    super();
     this.facts = groupByCode(facts);
     for (const [code, list] of this.facts) {
       if (isGlobalFact(code)) {
@@ -58,10 +94,6 @@ export class MemoryNomenclature implements Nomenclature {
       this.timelines.set(code, t);
     }
     return t;
-  }
-
-  state(code: string, at: IsoDate): CodeState {
-    return stateAt(this.timeline(code), code, at);
   }
 
   /** Every code the corpus names. */

@@ -1,5 +1,5 @@
 /** The consolidated nomenclature as the rest of the system sees it: the state of a code on a date. */
-import type { IsoDate } from '../date.js';
+import { addDays, type IsoDate } from '../date.js';
 
 export type CodeStatus = 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced' | 'unknown';
 export type CodeSetting = 'ambulatory' | 'hospitalised' | 'any';
@@ -37,8 +37,26 @@ export interface CodeState {
   sources: SourceRef[];
 }
 
+/** A code's state without its date: the same on every day of a period. */
+export type PeriodState = Omit<CodeState, 'at'>;
+
+/** The period around a date in which nothing about a code changes (`to` exclusive; null: open), and the code's state in it. */
+export interface CodePeriod {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  state: PeriodState;
+}
+
 /** Point-in-time queries over the consolidated nomenclature. */
 export interface Nomenclature {
   /** The state of `code` on `at`. A code never seen gives status 'unknown'. */
   state(code: string, at: IsoDate): CodeState;
+  /** The period containing `at` (the same object for every date in it: the engine caches per period, not per date). */
+  period(code: string, at: IsoDate): CodePeriod;
+}
+
+/** The period of one day around a state: for nomenclatures that know no periods (test fakes). */
+export function dayPeriod(state: CodeState): CodePeriod {
+  const { at, ...rest } = state;
+  return { from: at, to: addDays(at, 1), state: rest };
 }

@@ -62,10 +62,15 @@ export interface RuleSet {
   curated: CuratedSet;
 }
 
-/** Builds the rule set of the given documents (extracted + curated + generic) and compiles it. */
-export function buildRuleSet(documents: readonly ParsedDocument[], curatedDir?: string): RuleSet {
+/** The rules of the given documents (generic + extracted + curated), as data: not compiled. */
+export function collectRules(documents: readonly ParsedDocument[], curatedDir?: string): Omit<RuleSet, 'index'> {
   const extraction = extractRules(documents);
   const curated = loadCurated(documents, curatedDir);
-  const rules = [...GENERIC_RULES, ...extraction.rules, ...curated.rules];
-  return { rules, index: compileRules(rules), extraction, curated };
+  return { rules: [...GENERIC_RULES, ...extraction.rules, ...curated.rules], extraction, curated };
+}
+
+/** Builds the rule set of the given documents (extracted + curated + generic) and compiles it. */
+export function buildRuleSet(documents: readonly ParsedDocument[], curatedDir?: string): RuleSet {
+  const set = collectRules(documents, curatedDir);
+  return { ...set, index: compileRules(set.rules) };
 }

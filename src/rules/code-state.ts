@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isValidCode, withCheckDigit } from '../code.js';
-import type { CodeState, SourceRef } from '../nomenclature/types.js';
+import type { PeriodState, SourceRef } from '../nomenclature/types.js';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Outcome } from './outcomes.js';
@@ -25,8 +25,8 @@ function sixDigits(c: string): boolean {
 }
 
 /** The act behind a state, as a source (memoised per state: states are cached by the engine). */
-const memo = new WeakMap<CodeState, { first?: Outcome['source']; last?: Outcome['source'] }>();
-function sourceOf(state: CodeState, prefer: 'first' | 'last'): Outcome['source'] {
+const memo = new WeakMap<PeriodState, { first?: Outcome['source']; last?: Outcome['source'] }>();
+function sourceOf(state: PeriodState, prefer: 'first' | 'last'): Outcome['source'] {
   let m = memo.get(state);
   if (m === undefined) { m = {}; memo.set(state, m); }
   if (!(prefer in m)) m[prefer] = pickSource(state, prefer);
@@ -34,7 +34,7 @@ function sourceOf(state: CodeState, prefer: 'first' | 'last'): Outcome['source']
 }
 
 /** The last (or first) source with a sentence, else the last (first) one. */
-function pickSource(state: CodeState, prefer: 'first' | 'last'): Outcome['source'] {
+function pickSource(state: PeriodState, prefer: 'first' | 'last'): Outcome['source'] {
   const list: SourceRef[] = state.sources;
   if (list.length === 0) return undefined;
   const withText = list.filter((s) => s.text);

@@ -4,7 +4,7 @@
  * indexed by day, stay and code. The engine implements these interfaces.
  */
 import type { IsoDate } from '../date.js';
-import type { CodeState } from '../nomenclature/types.js';
+import type { PeriodState } from '../nomenclature/types.js';
 import type { LineRef } from './types.js';
 
 /** A line that counts for later lines: a history line or an accepted claim. */
@@ -57,7 +57,7 @@ export type IndicationFacts = Record<string, unknown> & { organ?: string };
 
 /** The line being decided. */
 export interface CurrentLine extends LedgerLine {
-  state: CodeState;
+  state: PeriodState;
   provider: ProviderFacts | null;
   collaborator: ProviderFacts | null;
   institution: string | null;

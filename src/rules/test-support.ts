@@ -7,7 +7,7 @@ import { hospitalisedTwinOf, ambulatoryTwinOf, isValidCode } from '../code.js';
 import type { IsoDate } from '../date.js';
 import { decide, type EngineContext } from '../engine/decide.js';
 import type { CheckRequest, CheckResponse, Claim } from '../engine/schema.js';
-import type { CodeState, Nomenclature } from '../nomenclature/types.js';
+import { dayPeriod, type CodePeriod, type CodeState, type Nomenclature } from '../nomenclature/types.js';
 import { GENERIC_RULES } from './builtin.js';
 import type { InstitutionFacts } from './context.js';
 import { compileRules } from './registry.js';
@@ -29,6 +29,10 @@ export interface FakeCode {
 /** A nomenclature of a few declared codes; any other code is unknown. */
 export class FakeNomenclature implements Nomenclature {
   constructor(private readonly codes: Record<string, FakeCode>) {}
+
+  period(code: string, at: IsoDate): CodePeriod {
+    return dayPeriod(this.state(code, at));
+  }
 
   state(code: string, at: IsoDate): CodeState {
     const c = this.codes[code];

@@ -87,4 +87,13 @@ UPDATE code_facts SET is_global = 1 WHERE code LIKE 'range:%' OR code LIKE 'key:
 CREATE INDEX code_facts_global ON code_facts (is_global);
 `,
   },
+  {
+    version: 4,
+    name: 'index documents by rank',
+    // Loading every fact in document order then walks the documents by rank and each one's facts
+    // by primary key, instead of sorting every fact (measured: 0.55 s → 0.37 s at 141,000 facts).
+    sql: `
+CREATE INDEX documents_rank ON documents (rank);
+`,
+  },
 ];

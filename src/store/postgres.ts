@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ParsedDocument } from '../facts.js';
 import { codeFacts, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
   BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
@@ -18,6 +19,8 @@ import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, 
  * application). Class NOMEN holds the store-wide locks; class BENEFICIARY holds one lock per
  * beneficiary, keyed on hashtext(id): a collision only serializes two beneficiaries needlessly.
  */
+/** Every fact in ingestion order. */
+const ALL_FACTS = 'SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq';
 const LOCK = { NOMEN: 0x6e6f6d, BENEFICIARY: 0x6e6f6e, schema: 1, ingest: 2 } as const;
 
 /** Options of openPostgres. */
@@ -201,7 +204,11 @@ export class PostgresStore implements Store {
   }
 
   async allFacts(): Promise<CodeFact[]> {
-    return (await this.pool.query<{ data: string }>('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq')).rows.map((r) => JSON.parse(r.data));
+    return (await this.pool.query<{ data: string }>(ALL_FACTS)).rows.map((r) => JSON.parse(r.data));
+  }
+
+  async parsedDocuments(): Promise<ParsedDocument[]> {
+    return (await this.pool.query<{ parsed: string }>('SELECT parsed FROM documents ORDER BY rank')).rows.map((r) => JSON.parse(r.parsed));
   }
 
   async searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]> {

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ParsedDocument } from '../facts.js';
 import { globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
   BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
@@ -12,6 +13,8 @@ import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, 
 
 /** How long a writer waits for another connection (or process) to finish its write transaction. */
 const BUSY_TIMEOUT_MS = 30_000;
+/** Every fact in ingestion order. CROSS JOIN fixes SQLite's loop order: documents by their rank index, each one's facts by primary key (no sort of every fact). */
+const ALL_FACTS = 'SELECT f.data FROM documents d CROSS JOIN code_facts f ON f.document = d.id ORDER BY d.rank, f.seq';
 
 /** Opens (creating if needed) a SQLite database and brings its schema up to date. */
 export function openSqlite(file: string): SqliteStore {
@@ -196,7 +199,11 @@ export class SqliteStore implements Store {
   }
 
   async allFacts(): Promise<CodeFact[]> {
-    return (this.sql('SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq').all() as { data: string }[]).map((r) => JSON.parse(r.data));
+    return (this.sql(ALL_FACTS).pluck().all() as string[]).map((data) => JSON.parse(data));
+  }
+
+  async parsedDocuments(): Promise<ParsedDocument[]> {
+    return (this.sql('SELECT parsed FROM documents ORDER BY rank').pluck().all() as string[]).map((p) => JSON.parse(p));
   }
 
   async searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]> {

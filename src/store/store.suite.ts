@@ -98,6 +98,10 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
           expect(got!.raw).toBe(i.raw);
         }
         expect(await loaded.document('no-such-document')).toBeNull();
+        // every parsed document at once, in ingestion order (what the rules are extracted from)
+        const parsed = await loaded.parsedDocuments();
+        expect(parsed.map((d) => d.id)).toEqual(inputs.map((i) => i.doc.id));
+        expect(parsed).toEqual(await Promise.all(inputs.map(async (i) => (await loaded.document(i.doc.id))!.parsed)));
       });
 
       it('starts empty', async () => {
@@ -105,6 +109,7 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await s.isEmpty()).toBe(true);
         expect(await s.documents()).toEqual([]);
         expect(await s.allFacts()).toEqual([]);
+        expect(await s.parsedDocuments()).toEqual([]);
         expect(await s.factsFor('355751')).toEqual([]);
         expect(await s.institutions()).toEqual([]);
         expect(await s.historyOf('P-001')).toEqual([]);
@@ -137,6 +142,7 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect((await s.document(first.doc.id))!.raw).toBe(raw);
         const docs = await s.documents();
         expect(docs.map((d) => d.document)).toEqual([...inputs.filter((i) => i !== first).map((i) => i.doc.id), first.doc.id]);
+        expect((await s.parsedDocuments()).map((d) => d.id)).toEqual(docs.map((d) => d.document));
         const facts = await s.allFacts();
         expect(facts.filter((f) => f.document === first.doc.id)).toEqual(codeFacts(changed.doc));
         expect(facts).toHaveLength((await reference.allFacts()).length);

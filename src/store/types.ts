@@ -49,6 +49,8 @@ export interface Store {
   factsFor(code: string): Promise<CodeFact[]>;
   /** Every fact (for an in-memory snapshot). */
   allFacts(): Promise<CodeFact[]>;
+  /** The parsed form of every document, in ingestion order (what rules are extracted from). */
+  parsedDocuments(): Promise<ParsedDocument[]>;
   /** Codes that may match a search (label words or a code prefix); the caller filters on the date. */
   searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]>;
   /** Upserts institutions in one transaction; for each id named, its conventions are replaced by the given list. */

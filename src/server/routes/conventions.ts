@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today, type IsoDate } from '../../date.js';
-import { consolidate, stateAt, type CodeTimeline } from '../../nomenclature/consolidate.js';
+import { nomenclatureFor } from '../../pipeline.js';
 import type { Nomenclature } from '../../nomenclature/types.js';
 import { showCode } from '../../queries.js';
 import {
@@ -97,16 +97,6 @@ function readNdjsonClaims(text: string): ComplianceLine[] {
   });
   if (errors.length) throw lineProblem(errors, errors.length, (e) => `line ${e.line}${e.path ? `, field ${e.path}` : ''}: ${e.detail}`);
   return lines;
-}
-
-/** A synchronous nomenclature over a few codes read from the store beforehand (the fees of the supplement cap). */
-async function nomenclatureFor(store: Store, codes: Iterable<string>): Promise<Nomenclature> {
-  const timelines = new Map<string, CodeTimeline | null>();
-  for (const code of new Set(codes)) {
-    const facts = await store.factsFor(code);
-    timelines.set(code, facts.some((f) => f.code === code) ? consolidate(code, facts) : null);
-  }
-  return { state: (code, at) => stateAt(timelines.get(code) ?? null, code, at) };
 }
 
 /** True when the client prefers the readable report: `text/plain` weighs more than JSON in Accept. */
