@@ -87,6 +87,29 @@ describe('day numbers', () => {
     expect(daysBetween('0050-06-01', '1950-06-01')).toBe(693_960); // 1900 proleptic Gregorian years
     expect(addDays('0050-06-01', 1)).toBe('0050-06-02');
   });
+
+  it('agree with the calendar of Date: every day from 1800 to 2200, every 61st day from 0001 to 9999', () => {
+    // the reference: JavaScript's own proleptic Gregorian calendar (UTC)
+    const dayOf = (y: number, m: number, d: number) => {
+      const t = new Date(0);
+      t.setUTCFullYear(y, m - 1, d);
+      return Math.round(t.getTime() / 86_400_000);
+    };
+    const check = (n: number) => {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== iso || toDayNumber(iso) !== n) expect([n, fromDayNumber(n), toDayNumber(iso)]).toEqual([n, iso, n]);
+    };
+    const [first, last] = [dayOf(1, 1, 1), dayOf(9999, 12, 31)];
+    expect([toDayNumber('0001-01-01'), toDayNumber('9999-12-31')]).toEqual([first, last]);
+    for (let n = dayOf(1800, 1, 1); n <= dayOf(2200, 12, 31); n++) check(n);
+    for (let n = first; n <= last; n += 61) check(n);
+    check(last);
+  });
+
+  it('a malformed date gives NaN, not a date', () => {
+    expect(toDayNumber('2024-1x-01')).toBeNaN();
+    expect(toDayNumber('')).toBeNaN();
+  });
 });
 
 describe('addDays', () => {

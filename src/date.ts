@@ -5,7 +5,6 @@
 export type IsoDate = string;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** True when `s` is a real calendar date in ISO form (rejects 2023-02-29). */
 export function isIsoDate(s: unknown): s is IsoDate {
@@ -16,16 +15,10 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
-/** Milliseconds since the epoch of a UTC date; unlike Date.UTC, years 0–99 are not read as 1900–1999. */
-function utcMs(year: number, monthIndex: number, day: number): number {
-  const t = new Date(0);
-  t.setUTCFullYear(year, monthIndex, day);
-  return t.getTime();
-}
-
 /** Number of days in month `month` (1–12) of `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(utcMs(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Builds an ISO date from numbers (month 1–12). Does not normalise: the caller passes a real date. */
@@ -33,19 +26,54 @@ export function isoOf(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The number written by `n` digits of `d` from `at`; NaN if one is not a digit. */
+function digits(d: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = d.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 function parts(d: IsoDate): [number, number, number] {
-  return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+  return [digits(d, 0, 4), digits(d, 5, 2), digits(d, 8, 2)];
+}
+
+// Day numbers by arithmetic on the proleptic Gregorian calendar (eras of 400 years = 146,097
+// days, years starting on 1 March so that the leap day ends them), not through Date objects:
+// the engine converts dates on every line. 719,468 days separate 0000-03-01 from 1970-01-01.
+
+/** Days since 1970-01-01 of year, month (1–12), day; a day past the month's end runs into the next. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Days since 1970-01-01. */
 export function toDayNumber(d: IsoDate): number {
-  const [y, m, day] = parts(d);
-  return utcMs(y, m - 1, day) / DAY_MS;
+  return daysFromCivil(digits(d, 0, 4), digits(d, 5, 2), digits(d, 8, 2));
 }
+
+const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
 /** The date of a day number. */
 export function fromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${TWO[month]}-${TWO[day]}`;
 }
 
 /** d + n days (n may be negative). */

@@ -664,7 +664,7 @@ function failing(store: Store, method: keyof Store): Store {
 
 describe('logs', () => {
   it('never contain request bodies, beneficiary ids, claim data or URLs — even for internal errors', async () => {
-    const s = await startServer({ wrap: (st) => failing(st, 'historyOf'), token: 'TOKEN-SECRET-77' });
+    const s = await startServer({ wrap: (st) => failing(st, 'checkInputs'), token: 'TOKEN-SECRET-77' });
     const secrets = ['P-SECRET-4711', '1958-03-14', 'CLAIM-SECRET-9', '99988877766', 'lesion-secret', 'TOKEN-SECRET-77'];
     try {
       const req = exampleRequest('P-SECRET-4711');

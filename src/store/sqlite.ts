@@ -239,6 +239,10 @@ export class SqliteStore implements Store {
   }
 
   private async institutionsWhere(id: string | null): Promise<Institution[]> {
+    return this.institutionsWhereSync(id);
+  }
+
+  private institutionsWhereSync(id: string | null): Institution[] {
     const filter = id === null ? '' : ' WHERE id = ?';
     const args = id === null ? [] : [id];
     const insts = this.sql(`SELECT id, name FROM institutions${filter} ORDER BY id`).all(...args) as { id: string; name: string | null }[];
@@ -267,6 +271,14 @@ export class SqliteStore implements Store {
 
   async historyOf(beneficiary: string): Promise<StoredLine[]> {
     return this.linesSync(beneficiary);
+  }
+
+  async checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }> {
+    // synchronous reads: nothing can change between them
+    const found: Institution[] = [];
+    for (const id of new Set(institutions)) found.push(...this.institutionsWhereSync(id));
+    found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { institutions: found, history: beneficiary === null ? null : this.linesSync(beneficiary) };
   }
 
   private linesSync(beneficiary: string): StoredLine[] {

@@ -289,6 +289,21 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await s.institutions()).toEqual([]);
       });
 
+      it('checkInputs: the institutions found among those asked (each once, by id) and the history asked for', async () => {
+        const s = await track();
+        await s.putInstitutions([ablation, reconstruction]);
+        await s.withBeneficiary('P-009', (h) => h.record([line('L2', '2024-11-20'), line('L1', '2024-11-18', { units: 2 })]));
+        const both = await s.checkInputs(['H-71001', 'H-00000', 'H-20002', 'H-71001'], 'P-009');
+        expect(both.institutions).toEqual([reconstruction, ablation]);
+        expect(both.history).toEqual(await s.historyOf('P-009'));
+        expect(both.history!.map((l) => l.id)).toEqual(['L1', 'L2']);
+        expect(await s.checkInputs([], null)).toEqual({ institutions: [], history: null });
+        const bare: Institution = { id: 'H-40004', name: null, conventions: [] };
+        await s.putInstitutions([bare]);
+        expect(await s.checkInputs(['H-40004', 'H-71001'], null)).toEqual({ institutions: [bare, ablation], history: null });
+        expect(await s.checkInputs(['H-00000'], 'P-none')).toEqual({ institutions: [], history: [] });
+      });
+
       it('the same answers on two handles of one database', async () => {
         const a = await track();
         const b = await track(a);

@@ -69,6 +69,11 @@ export interface Store {
   withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T>;
   /** The committed history of a beneficiary (outside any transaction), in date order, then recording order. */
   historyOf(beneficiary: string): Promise<StoredLine[]>;
+  /**
+   * What deciding one request reads, in one round trip and one snapshot: the institutions among
+   * `institutions` that the registry holds, and the history of `beneficiary` (null when not asked).
+   */
+  checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }>;
   close(): Promise<void>;
 }
 

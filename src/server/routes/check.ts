@@ -10,7 +10,7 @@ import { runBatch } from '../../engine/batch.js';
 import { responseBytes } from '../../engine/serialize.js';
 import { validateRequest, type CheckRequest } from '../../engine/schema.js';
 import type { InstitutionFacts } from '../../rules/context.js';
-import type { Store } from '../../store/types.js';
+import type { Institution } from '../../store/types.js';
 import { localeOf, parseParams, type RouteDeps } from '../common.js';
 import { acceptedLines, mergeHistory } from '../history.js';
 import { bodyFields, ProblemError } from '../problem.js';
@@ -32,21 +32,20 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The institutions the claims name that the request does not define, read from the registry now
- * (a registry change made by another process counts from the next request on). Only the lines
- * being decided are checked against a place, so stored history adds none.
+ * The institutions the claims name that the request does not define: read from the registry at
+ * each request (a registry change made by another process counts from the next request on). Only
+ * the lines being decided are checked against a place, so stored history adds none.
  */
-async function registryFor(store: Store, request: CheckRequest): Promise<Map<string, InstitutionFacts> | null> {
+function registryIds(request: CheckRequest): string[] {
   const own = new Set((request.institutions ?? []).map((i) => i.id));
   const wanted = new Set<string>();
   for (const c of request.claims) if (c.institution && !own.has(c.institution)) wanted.add(c.institution);
-  if (wanted.size === 0) return null;
-  const map = new Map<string, InstitutionFacts>();
-  for (const id of wanted) {
-    const inst = await store.institution(id);
-    if (inst) map.set(id, inst);
-  }
-  return map;
+  return [...wanted];
+}
+
+/** The registry part of a request's context: null when the request names no institution it does not define. */
+function registryOf(ids: string[], found: Institution[]): Map<string, InstitutionFacts> | null {
+  return ids.length === 0 ? null : new Map(found.map((i) => [i.id, i]));
 }
 
 function withRegistry(ctx: EngineContext, registry: Map<string, InstitutionFacts> | null): EngineContext {
@@ -97,12 +96,16 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
         { in: 'body', path: 'beneficiary.id', pointer: '#/beneficiary/id', detail: 'required to commit' },
       ]);
     }
-    // Read before any transaction: the lock below is held for the decision only.
-    const ctx = withRegistry(base, await registryFor(store, request));
     // With a token configured, server-held history is personal data: only authenticated requests read it.
-    if (beneficiary === undefined || !auth.allows(req)) return { ...decide(request, ctx), storedLines: null };
+    const stored = beneficiary !== undefined && auth.allows(req);
+    // One read for the registry and (without commit) the history; with commit, the history is
+    // read in the transaction below, whose lock is held for the decision only.
+    const ids = registryIds(request);
+    const inputs = await store.checkInputs(ids, stored && !commit ? beneficiary! : null);
+    const ctx = withRegistry(base, registryOf(ids, inputs.institutions));
+    if (!stored) return { ...decide(request, ctx), storedLines: null };
     if (!commit) {
-      const merged = mergeHistory(request, await store.historyOf(beneficiary));
+      const merged = mergeHistory(request, inputs.history!);
       return { ...decide({ ...request, history: merged.history }, ctx), storedLines: merged.used };
     }
     // Check and record in one transaction serialized per beneficiary (across processes): two
