@@ -271,7 +271,8 @@ describe('nomen check (contract §4)', () => {
         lines.push(JSON.stringify({ ...base, beneficiary: { ...base.beneficiary, id: `P${i}` }, claims }) + (i % 50 === 0 ? '\r' : ''));
       }
     }
-    const input = lines.join('\n'); // the last line has no newline
+    // a byte order mark before the first line (skipped); the last line has no newline
+    const input = '\uFEFF' + lines.join('\n');
     const serial = nomen(['check', '--ndjson', '-', '--db', db, '--jobs', '1'], input);
     expect(serial.code).toBe(0);
     const run = (jobs: string, batch: string) => {

@@ -11,7 +11,7 @@ const context: EngineContext = {
   rules: compileRules([...GENERIC_RULES, rule({ id: 'f', kind: 'frequency', scope: { pairs: [['474633', '474644']] }, params: { max: 1, period: { unit: 'day' }, together: true } })]),
 };
 
-async function batch(input: string | string[]): Promise<{ lines: unknown[]; stats: unknown }> {
+async function batch(input: string | (string | Buffer)[]): Promise<{ lines: unknown[]; stats: unknown }> {
   const out = new PassThrough();
   const chunks: string[] = [];
   out.on('data', (c) => chunks.push(String(c)));
@@ -40,6 +40,16 @@ describe('NDJSON batch', () => {
     for (let i = 0; i < text.length; i += 7) chunks.push(text.slice(i, i + 7));
     const { lines } = await batch(chunks);
     expect(lines.map((l) => (l as { beneficiary: string }).beneficiary)).toEqual(['P1', 'P2', 'P3']);
+  });
+
+  it('multi-byte characters split across byte chunks, and a byte order mark before the first line', async () => {
+    const named = (id: string) => req(id).replace('"a"', '"é€😀"');
+    const bytes = Buffer.from(`\uFEFF${named('P1')}\n${named('P2')}\n${named('P3')}`, 'utf8');
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 5) chunks.push(bytes.subarray(i, i + 5));
+    const { lines, stats } = await batch(chunks);
+    expect(stats).toEqual({ lines: 3, responses: 3, errors: 0 });
+    expect(lines.map((l) => (l as { decisions: { claim: string }[] }).decisions[0].claim)).toEqual(['é€😀', 'é€😀', 'é€😀']);
   });
 
   it('many lines', async () => {

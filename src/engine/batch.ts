@@ -24,12 +24,15 @@ export interface BatchError {
   error: { message: string; errors?: FieldError[] };
 }
 
+const NEWLINE = 10;
+
 /** Output is handed to the stream in chunks of this size (fewer, larger writes). */
 const FLUSH_AT = 256 * 1024;
 
 /** The line without a trailing CR, or null when it is blank. */
-function content(text: string): string | null {
-  let t = text;
+function content(text: string, lineNo: number): string | null {
+  // a byte order mark (files saved by some editors) is not part of the first request
+  let t = lineNo === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.length && t.charCodeAt(t.length - 1) === 13) t = t.slice(0, -1);
   // a request starts with "{": only other lines pay for trim()
   if (t.charCodeAt(0) !== 123 && t.trim() === '') return null;
@@ -66,7 +69,7 @@ export function decideInto(sink: ByteSink, text: string, lineNo: number, context
 
 /** One line into `sink`; null for a blank line, else whether it gave a response. */
 function decideOne(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
-  const t = content(text);
+  const t = content(text, lineNo);
   if (t === null) return null;
   const p = parseLine(t, lineNo);
   if (!p.ok) {
@@ -85,11 +88,29 @@ function decideOne(sink: ByteSink, text: string, lineNo: number, context: Engine
   return true;
 }
 
+/**
+ * Calls `line` with each line of `bytes` from `start`, decoded one at a time (no string of the
+ * whole chunk), until `line` returns true; returns the offset after the last line given. With
+ * `whole`, a last line without a newline is given too.
+ */
+export function eachLine(bytes: Buffer, start: number, line: (text: string) => boolean | void, whole = false): number {
+  for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
+    const stop = line(bytes.toString('utf8', start, nl));
+    start = nl + 1;
+    if (stop === true) return start;
+  }
+  if (whole && start < bytes.length) {
+    line(bytes.toString('utf8', start));
+    return bytes.length;
+  }
+  return start;
+}
+
 /** Reads NDJSON requests from `input` and writes one response per line to `output`. Does not end `output`. */
 export async function runBatch(input: Readable, output: Writable, context: EngineContext): Promise<BatchStats> {
   const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
   const sink = new ByteSink(FLUSH_AT + (FLUSH_AT >> 1));
-  // Lines are decided synchronously; the loop awaits only when a chunk is handed to a full output.
+  // Lines are decided synchronously; the loop awaits only when the output holds a full chunk.
   const handle = (text: string): boolean => {
     decideInto(sink, text, stats.lines + 1, context, stats);
     return sink.pos >= FLUSH_AT;
@@ -97,22 +118,30 @@ export async function runBatch(input: Readable, output: Writable, context: Engin
   const flush = async () => {
     if (sink.pos && !output.write(sink.take())) await once(output, 'drain');
   };
-  input.setEncoding('utf8');
-  let carry = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    let nl = chunk.indexOf('\n');
-    if (nl < 0) { carry += chunk; continue; }
-    // the first line of the chunk completes the carried part
-    if (handle(carry + chunk.slice(0, nl))) await flush();
-    carry = '';
-    let start = nl + 1;
-    for (nl = chunk.indexOf('\n', start); nl >= 0; nl = chunk.indexOf('\n', start)) {
-      if (handle(chunk.slice(start, nl))) await flush();
+  // Lines are decoded one by one from the bytes: a string of a whole chunk would be a large
+  // object, freed only by a full collection (memory grew with the number of lines).
+  let carry: Buffer[] = [];
+  for await (const raw of input as AsyncIterable<Buffer | string>) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    let start = 0;
+    if (carry.length) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl < 0) { carry.push(chunk); continue; }
+      // the first line of the chunk completes the carried part
+      if (handle(Buffer.concat([...carry, chunk.subarray(0, nl)]).toString('utf8'))) await flush();
+      carry = [];
       start = nl + 1;
     }
-    carry = chunk.slice(start);
+    // eachLine stops when the output holds a full chunk, which is handed over before going on
+    for (;;) {
+      const next = eachLine(chunk, start, handle);
+      if (sink.pos >= FLUSH_AT) await flush();
+      if (next === start) break;
+      start = next;
+    }
+    if (start < chunk.length) carry.push(chunk.subarray(start));
   }
-  if (carry.length) handle(carry);
+  if (carry.length) handle(Buffer.concat(carry).toString('utf8'));
   await flush();
   return stats;
 }

@@ -10,7 +10,7 @@ import v8 from 'node:v8';
 import { MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Readable, Writable } from 'node:stream';
 import type { EngineContext } from './decide.js';
-import { decideInto, type BatchStats } from './batch.js';
+import { decideInto, eachLine, type BatchStats } from './batch.js';
 import { ByteSink } from './serialize.js';
 
 /** A batch sent to a worker: whole lines, numbered from `first`. */
@@ -208,19 +208,12 @@ export async function runBatchParallel(input: Readable, output: Writable, option
 
 /** The worker side: decides every batch posted on `port` with `context` and posts its output back. */
 export function serveBatches(port: MessagePort, context: EngineContext): void {
-  const decoder = new TextDecoder();
   port.on('message', (job: BatchJob) => {
-    const text = decoder.decode(new Uint8Array(job.bytes, 0, job.length));
     const sink = new ByteSink(Math.max(1 << 16, job.length * 5));
     const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
-    let start = 0;
     let lineNo = job.first;
-    while (start < text.length) {
-      let nl = text.indexOf('\n', start);
-      if (nl < 0) nl = text.length;
-      decideInto(sink, text.slice(start, nl), lineNo++, context, stats);
-      start = nl + 1;
-    }
+    // decoded line by line (as runBatch): a string of the whole batch would be a large object
+    eachLine(Buffer.from(job.bytes, 0, job.length), 0, (text) => decideInto(sink, text, lineNo++, context, stats), true);
     const out = sink.detach();
     // the sink's buffer is its own (not pooled): handed over without a copy
     const done: BatchDone = { seq: job.seq, out: out.buffer as ArrayBuffer, length: out.length, stats };
