@@ -81,7 +81,7 @@ function lookup(n: Nomenclature, code: string, date: IsoDate): CachedPeriod {
     from: period.from,
     to: period.to,
     state,
-    article: state.article && state.convention === null ? articleOf(state.article) : null,
+    article: state.article && state.convention === null ? normaliseArticle(state.article) : null,
     rulesOf: null,
     rules: NO_RULES,
     feeReasons: [],
@@ -92,36 +92,12 @@ function lookup(n: Nomenclature, code: string, date: IsoDate): CachedPeriod {
 
 const NO_RULES: readonly CompiledRule[] = [];
 
-/** Normalised articles: a corpus has few distinct article texts, and normalising runs a regex. */
-const articles = new Map<string, string>();
-function articleOf(raw: string): string {
-  let a = articles.get(raw);
-  if (a === undefined) {
-    a = normaliseArticle(raw);
-    if (articles.size >= 50_000) articles.clear();
-    articles.set(raw, a);
-  }
-  return a;
-}
-
 function rulesOf(index: RuleIndex, code: string, cached: CachedPeriod): readonly CompiledRule[] {
   if (cached.rulesOf !== index) {
     cached.rules = index.rulesFor(code, cached.article);
     cached.rulesOf = index;
   }
   return cached.rules;
-}
-
-/** Day numbers of dates (a few thousand distinct values; bounded). */
-const days = new Map<string, number>();
-function dayOf(date: IsoDate): number {
-  let d = days.get(date);
-  if (d === undefined) {
-    d = toDayNumber(date);
-    if (days.size >= 50_000) days.clear();
-    days.set(date, d);
-  }
-  return d;
 }
 
 // --- lines ------------------------------------------------------------------------------
@@ -140,11 +116,11 @@ function lineOf(c: Claim, cached: CachedPeriod, history: boolean): CurrentLine {
     ref: { claim: c.id, code: c.code, date: c.date, history },
     code: c.code,
     date: c.date,
-    day: dayOf(c.date),
+    day: toDayNumber(c.date),
     units: c.units ?? 1,
     stay: stay ? (stay.id ?? `@${stay.admission}`) : null,
     admission: stay ? stay.admission : null,
-    admissionDay: stay ? dayOf(stay.admission) : null,
+    admissionDay: stay ? toDayNumber(stay.admission) : null,
     hospitalService: stay?.service ?? null,
     side: c.side ?? null,
     lesion: c.lesion ?? null,
