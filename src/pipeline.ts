@@ -4,7 +4,6 @@
  * The CLI and the HTTP server share it.
  */
 import type { Store } from './store/types.js';
-import type { ParsedDocument } from './facts.js';
 import { MemoryNomenclature, timelineNomenclature } from './nomenclature/memory.js';
 import { consolidate, type CodeTimeline } from './nomenclature/consolidate.js';
 import type { Nomenclature } from './nomenclature/types.js';
@@ -14,14 +13,9 @@ import { collectRules } from './rules/builtin.js';
 import { compileRules } from './rules/registry.js';
 import type { Rule } from './rules/types.js';
 
-/** The parsed documents a store holds, in ingestion order. */
-export function storedDocuments(store: Store): Promise<ParsedDocument[]> {
-  return store.parsedDocuments();
-}
-
 /** The rules of the documents a store holds (extracted, curated and generic), as data: a worker thread compiles them without reading the documents. */
 export async function storedRules(store: Store): Promise<Rule[]> {
-  return collectRules(await storedDocuments(store)).rules;
+  return collectRules(await store.parsedDocuments()).rules;
 }
 
 /**
@@ -34,7 +28,7 @@ export async function engineFromStore(
   options: Omit<EngineOptions, 'nomenclature' | 'documents' | 'rules' | 'institutions'> & { rules?: Promise<readonly Rule[]> } = {},
 ): Promise<EngineContext> {
   const { rules, ...engine } = options;
-  const [facts, documents, institutions, given] = await Promise.all([store.allFacts(), rules ? [] : storedDocuments(store), store.institutions(), rules]);
+  const [facts, documents, institutions, given] = await Promise.all([store.allFacts(), rules ? [] : store.parsedDocuments(), store.institutions(), rules]);
   return createEngine({
     ...engine,
     nomenclature: new MemoryNomenclature(facts),

@@ -3,7 +3,6 @@ import { parentPort } from 'node:worker_threads';
 import { openStore } from '../store/open.js';
 import { engineFromStore } from '../pipeline.js';
 import { serveBatches, workerInput, type EngineOptions } from '../engine/index.js';
-
 import type { Rule } from '../rules/types.js';
 
 /** What the main thread tells each worker. */

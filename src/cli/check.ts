@@ -84,8 +84,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: DbOptions & { coverage?: boolean; code?: string; json?: boolean }) => {
       const { buildRuleSet, coverage } = await import('../rules/index.js');
-      const { storedDocuments } = await import('../pipeline.js');
-      const documents = await withStore(opts, storedDocuments);
+      const documents = await withStore(opts, (store) => store.parsedDocuments());
       const set = buildRuleSet(documents);
       if (opts.coverage) {
         const report = coverage(documents, set);

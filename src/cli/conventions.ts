@@ -9,7 +9,6 @@ import { isIsoDate, today, type IsoDate } from '../date.js';
 import { nomenclatureFor } from '../pipeline.js';
 import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
-import type { Store } from '../store/types.js';
 import {
   ABLATION, BREAST, BREAST_ART3_CODES, checkQuote, checkStaffing, complianceReport, conventionRecord, CONVENTION_TERMS, derivedFromState,
   FactsError, InputError, institutionOn, KNOWN_CONVENTIONS, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,

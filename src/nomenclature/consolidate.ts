@@ -243,9 +243,8 @@ export function periodIndex(cuts: readonly IsoDate[], at: IsoDate): number {
   return i;
 }
 
-/** The period of `cuts` that contains `at` (no cuts: the code's whole life), with the state in it. */
-export function periodAt(t: CodeTimeline | null, cuts: readonly IsoDate[], code: string, at: IsoDate): CodePeriod {
-  const i = periodIndex(cuts, at);
+/** Period `i` of `cuts` (the one that contains `at`; no cuts: the code's whole life), with the state in it. */
+export function periodAt(t: CodeTimeline | null, cuts: readonly IsoDate[], i: number, code: string, at: IsoDate): CodePeriod {
   return { from: i > 0 ? cuts[i - 1] : null, to: i < cuts.length ? cuts[i] : null, state: stateOn(t, code, at) };
 }
 

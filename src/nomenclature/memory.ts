@@ -43,12 +43,12 @@ export abstract class TimelineNomenclature implements Nomenclature {
     if (p === undefined) {
       const t = this.timeline(code);
       // a code the corpus never names has one period; not kept (any string may be asked)
-      if (t === null) return periodAt(null, [], code, at);
+      if (t === null) return periodAt(null, [], 0, code, at);
       p = { cuts: cutsOf(t), built: [] };
       this.periods.set(code, p);
     }
     const i = periodIndex(p.cuts, at);
-    return (p.built[i] ??= periodAt(this.timeline(code), p.cuts, code, at));
+    return (p.built[i] ??= periodAt(this.timeline(code), p.cuts, i, code, at));
   }
 }
 

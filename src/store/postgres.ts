@@ -19,18 +19,33 @@ import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, 
  * application). Class NOMEN holds the store-wide locks; class BENEFICIARY holds one lock per
  * beneficiary, keyed on hashtext(id): a collision only serializes two beneficiaries needlessly.
  */
-/** The conventions of institution `i` as a JSON array of convention rows, in their order. */
-const CONVENTIONS_OF_I = `COALESCE((
-  SELECT json_agg(json_build_object('institution', c.institution, 'convention', c.convention, 'valid_from', c.valid_from,
-                                    'valid_to', c.valid_to, 'signed', c.signed, 'notice_sent', c.notice_sent) ORDER BY c.seq)
-  FROM institution_conventions c WHERE c.institution = i.id), '[]')`;
-type InstitutionRow = { id: string; name: string | null };
-/** A row of checkInputs: part 0, an institution (with one of its conventions, if any); part 1, a stored line. */
-type CheckInputRow = { part: number; k1: string; k2: number | null; id: string; name: string | null; claim: string | null }
-  & { [K in 'convention' | 'valid_from' | 'valid_to' | 'signed' | 'notice_sent']: string | null };
+const LOCK = { NOMEN: 0x6e6f6d, BENEFICIARY: 0x6e6f6e, schema: 1, ingest: 2 } as const;
+
 /** Every fact in ingestion order. */
 const ALL_FACTS = 'SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq';
-const LOCK = { NOMEN: 0x6e6f6d, BENEFICIARY: 0x6e6f6e, schema: 1, ingest: 2 } as const;
+
+/**
+ * Institutions with their conventions as plain rows, one per convention (or one with null
+ * convention fields): one statement, so one snapshot, without a transaction's round trips nor
+ * JSON aggregates (measured: json_agg doubles the backend's time).
+ */
+const INSTITUTION_ROWS = `SELECT i.id, i.name, c.convention, c.valid_from, c.valid_to, c.signed, c.notice_sent
+  FROM institutions i LEFT JOIN institution_conventions c ON c.institution = i.id`;
+type InstitutionRow = { id: string; name: string | null } & { [K in 'convention' | 'valid_from' | 'valid_to' | 'signed' | 'notice_sent']: string | null };
+
+/** Institutions of rows ordered by id then convention order. */
+function institutionsOfRows(rows: InstitutionRow[]): Institution[] {
+  const insts: { id: string; name: string | null }[] = [];
+  const convs: ConventionRow[] = [];
+  for (const r of rows) {
+    if (insts.at(-1)?.id !== r.id) insts.push({ id: r.id, name: r.name });
+    if (r.convention !== null) convs.push({ institution: r.id, convention: r.convention, valid_from: r.valid_from!, valid_to: r.valid_to, signed: r.signed, notice_sent: r.notice_sent });
+  }
+  return institutionsOf(insts, convs);
+}
+
+/** A row of checkInputs: part 0, an institution row; part 1, a stored line (its id in `id`, its date in `k1`). */
+type CheckInputRow = InstitutionRow & { part: number; k1: string; k2: number | null; claim: string | null };
 
 /** Options of openPostgres. */
 export interface PostgresOptions {
@@ -261,16 +276,13 @@ export class PostgresStore implements Store {
   }
 
   private async institutionsWhere(id: string | null): Promise<Institution[]> {
-    // One statement, so one snapshot: a concurrent putInstitutions is seen entirely or not at all,
-    // without a transaction's extra round trips (the check of every request naming a place reads one).
-    const rows = (await this.pool.query<InstitutionRow & { conventions: ConventionRow[] }>({
+    const rows = (await this.pool.query<InstitutionRow>({
       name: id === null ? 'nomen-institutions' : 'nomen-institution',
-      text: `SELECT i.id, i.name, ${CONVENTIONS_OF_I} AS conventions FROM institutions i${id === null ? '' : ' WHERE i.id = $1'} ORDER BY i.id COLLATE "C"`,
+      text: `${INSTITUTION_ROWS}${id === null ? '' : ' WHERE i.id = $1'} ORDER BY i.id COLLATE "C", c.seq`,
       values: id === null ? [] : [id],
     })).rows;
-    return institutionsOf(rows, rows.flatMap((r) => r.conventions));
+    return institutionsOfRows(rows);
   }
-
 
   async withBeneficiary<T>(beneficiary: string, fn: (h: BeneficiaryHistory) => Promise<T>): Promise<T> {
     // A nested call would wait, on another connection, for a lock its own caller holds: fail instead of hanging.
@@ -304,7 +316,6 @@ export class PostgresStore implements Store {
 
   async checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }> {
     // One statement: one round trip and one snapshot for both reads (the read of every check).
-    // Plain rows, not JSON aggregates: measured, json_agg doubles the backend's time.
     const rows = (await this.pool.query<CheckInputRow>({
       name: 'nomen-check-inputs',
       text: `SELECT 0 AS part, i.id COLLATE "C" AS k1, c.seq AS k2, i.id, i.name, c.convention, c.valid_from, c.valid_to, c.signed, c.notice_sent, NULL AS claim
@@ -314,19 +325,13 @@ export class PostgresStore implements Store {
         ORDER BY part, k1, k2`,
       values: [[...new Set(institutions)], beneficiary],
     })).rows;
-    const insts: InstitutionRow[] = [];
-    const convs: ConventionRow[] = [];
-    const history: StoredLine[] = [];
-    for (const r of rows) {
-      if (r.part === 1) history.push({ id: r.id, date: r.k1, claim: JSON.parse(r.claim!) as unknown });
-      else {
-        if (insts.at(-1)?.id !== r.id) insts.push({ id: r.id, name: r.name });
-        if (r.convention !== null) convs.push({ institution: r.id, convention: r.convention, valid_from: r.valid_from!, valid_to: r.valid_to, signed: r.signed, notice_sent: r.notice_sent });
-      }
-    }
-    return { institutions: institutionsOf(insts, convs), history: beneficiary === null ? null : history };
+    const split = rows.findIndex((r) => r.part === 1);
+    const lines = split < 0 ? [] : rows.slice(split);
+    return {
+      institutions: institutionsOfRows(split < 0 ? rows : rows.slice(0, split)),
+      history: beneficiary === null ? null : lines.map((r) => ({ id: r.id, date: r.k1, claim: JSON.parse(r.claim!) as unknown })),
+    };
   }
-
 
   private async linesIn(q: Queryable, beneficiary: string): Promise<StoredLine[]> {
     // a named statement: parsed and planned once per connection (the query of every check)

@@ -235,14 +235,10 @@ export class SqliteStore implements Store {
   }
 
   async institution(id: string): Promise<Institution | null> {
-    return (await this.institutionsWhere(id))[0] ?? null;
+    return this.institutionsWhere(id)[0] ?? null;
   }
 
-  private async institutionsWhere(id: string | null): Promise<Institution[]> {
-    return this.institutionsWhereSync(id);
-  }
-
-  private institutionsWhereSync(id: string | null): Institution[] {
+  private institutionsWhere(id: string | null): Institution[] {
     const filter = id === null ? '' : ' WHERE id = ?';
     const args = id === null ? [] : [id];
     const insts = this.sql(`SELECT id, name FROM institutions${filter} ORDER BY id`).all(...args) as { id: string; name: string | null }[];
@@ -276,7 +272,7 @@ export class SqliteStore implements Store {
   async checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }> {
     // synchronous reads: nothing can change between them
     const found: Institution[] = [];
-    for (const id of new Set(institutions)) found.push(...this.institutionsWhereSync(id));
+    for (const id of new Set(institutions)) found.push(...this.institutionsWhere(id));
     found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { institutions: found, history: beneficiary === null ? null : this.linesSync(beneficiary) };
   }

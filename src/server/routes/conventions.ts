@@ -9,7 +9,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { today, type IsoDate } from '../../date.js';
 import { nomenclatureFor } from '../../pipeline.js';
-import type { Nomenclature } from '../../nomenclature/types.js';
 import { showCode } from '../../queries.js';
 import {
   BREAST_ART3_CODES, complianceReport, CONVENTION_TERMS, conventionRecord, derivedFromState, FactsError, InputError, matchIndication, overlaps,
