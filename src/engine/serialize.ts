@@ -1,7 +1,11 @@
 /**
  * Fast JSON rendering of a response. Most of a response's bytes are the sources (the sentences
  * of the acts), the same few dozen strings again and again: their JSON is computed once per
- * source object and spliced in. The output is byte-for-byte what JSON.stringify gives.
+ * source object and spliced in. The varying parts (messages, details) are written by a small
+ * serializer that quotes plain strings without a call to JSON.stringify (one call costs more
+ * than the whole of a short string's work on Node 20) and reuses the JSON of frozen values (a
+ * rule's parameters and code lists, frozen when rules are compiled). The output is byte-for-byte
+ * what JSON.stringify gives.
  */
 import type { CheckResponse, Reason } from './schema.js';
 
@@ -19,7 +23,7 @@ function recurring(s: string): string {
   return j;
 }
 
-/** JSON of an object that is shared between reasons (a rule's source), cached by identity. */
+/** JSON of an immutable object (a rule's source, a frozen value), cached by identity. */
 function shared(o: object): string {
   let j = objectJson.get(o);
   if (j === undefined) {
@@ -29,8 +33,61 @@ function shared(o: object): string {
   return j;
 }
 
+/** A character JSON.stringify would escape (quote, backslash, control, any surrogate: lone ones are escaped). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as a JSON literal (equal to JSON.stringify(s)). */
+export function quote(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 function str(s: string | null | undefined): string {
-  return s === null || s === undefined ? 'null' : JSON.stringify(s);
+  return s === null || s === undefined ? 'null' : quote(s);
+}
+
+/** `"key":` per property name. */
+const keyJson = new Map<string, string>();
+function keyOf(k: string): string {
+  let j = keyJson.get(k);
+  if (j === undefined) {
+    j = `${quote(k)}:`;
+    if (keyJson.size < STRING_CACHE_MAX) keyJson.set(k, j);
+  }
+  return j;
+}
+
+/**
+ * JSON of a value (equal to JSON.stringify(v), undefined where it gives undefined). Plain objects,
+ * arrays and scalars are written here; frozen objects are encoded once; anything else (a class
+ * instance, toJSON, bigint) goes to JSON.stringify.
+ */
+export function valueJson(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return quote(v);
+    case 'number':
+      return Number.isFinite(v) ? `${v}` : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (Object.isFrozen(v)) return shared(v);
+      if (Array.isArray(v)) {
+        let s = '[';
+        for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (valueJson(v[i]) ?? 'null');
+        return s + ']';
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype) return JSON.stringify(v);
+      let s = '{';
+      for (const k in v) {
+        const x = valueJson((v as Record<string, unknown>)[k]);
+        if (x !== undefined) s += (s.length > 1 ? ',' : '') + keyOf(k) + x;
+      }
+      return s + '}';
+    }
+    default:
+      return JSON.stringify(v);
+  }
 }
 
 // --- bytes ------------------------------------------------------------------------------------
@@ -115,16 +172,30 @@ function sourceOf(o: object): Buffer {
   return b;
 }
 
+/** `,"interpretation":"…"}` per interpretation (the text of a rule, recurring). */
+const interpretations = new Map<string, Buffer>();
+function interpretationOf(text: string): Buffer {
+  let b = interpretations.get(text);
+  if (b === undefined) {
+    b = Buffer.from(`,"interpretation":${JSON.stringify(text)}}`);
+    if (interpretations.size < STRING_CACHE_MAX) interpretations.set(text, b);
+  }
+  return b;
+}
+
 function writeReason(sink: ByteSink, r: Reason, first: boolean): void {
   if (!first) sink.str(',');
   sink.bytes(headOf(r));
-  sink.str(JSON.stringify(r.message));
+  sink.str(quote(r.message));
   sink.bytes(sourceOf(r.source));
   let s = '';
   if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
-  if (r.detail !== undefined) s += `,"detail":${JSON.stringify(r.detail)}`;
-  if (r.interpretation !== undefined) s += `,"interpretation":${recurring(r.interpretation)}`;
-  sink.str(s + '}');
+  if (r.detail !== undefined) s += `,"detail":${valueJson(r.detail)}`;
+  if (r.interpretation === undefined) sink.str(s + '}');
+  else {
+    if (s) sink.str(s);
+    sink.bytes(interpretationOf(r.interpretation));
+  }
 }
 
 /** Writes the response as UTF-8 JSON (the bytes of JSON.stringify(response)). */

@@ -9,7 +9,8 @@ export interface CodeSetIndex {
   /** Nomenclature articles (normalised: "17bis"), or null. */
   readonly articles: ReadonlySet<string> | null;
   /** The set as written, for explanations: "474633-474644", "598006 à 599023", "art. 17bis". */
-  readonly labels: string[];
+  /** The ref as written (frozen: reasons cite it, and their serializer encodes it once). */
+  readonly labels: readonly string[];
   /** The service a code belongs to: both codes of a pair map to the ambulatory one. */
   serviceOf(code: string): string;
   /** Membership of a code (with its normalised article, for article-scoped sets). */
@@ -66,7 +67,7 @@ export function compileCodeRef(ref: CodeRef): CodeSetIndex {
   return {
     codes,
     articles,
-    labels: labelsOf(ref),
+    labels: Object.freeze(labelsOf(ref)),
     serviceOf: (code) => service.get(code) ?? code,
     has: (code, article) => codes.has(code) || (articles !== null && article != null && articles.has(article)),
   };

@@ -35,10 +35,12 @@ interface Compiled {
   against: CodeSetIndex | null;
   except: CodeSetIndex | null;
   /** What the line may not be combined with, as written. */
-  againstLabels: string[];
+  againstLabels: readonly string[];
 }
 
 type Rule = CompiledRule<NonCumulationParams, Compiled>;
+
+const ANY_OTHER: readonly string[] = Object.freeze(['*']);
 
 export const nonCumulation: RuleKind<NonCumulationParams, Compiled> = {
   name: 'non-cumulation',
@@ -47,7 +49,7 @@ export const nonCumulation: RuleKind<NonCumulationParams, Compiled> = {
   compile(rule, scope) {
     const against = rule.params.against ? compileCodeRef(rule.params.against) : null;
     const except = rule.params.except ? compileCodeRef(rule.params.except) : null;
-    const labels = rule.params.mode === 'among' ? scope.labels : rule.params.anyOther ? ['*'] : against!.labels;
+    const labels = rule.params.mode === 'among' ? scope.labels : rule.params.anyOther ? ANY_OTHER : against!.labels;
     return { against, except, againstLabels: labels };
   },
   alsoIndexOn: (rule) => rule.params.anyOther ? 'every-line' : rule.params.against ?? null,

@@ -37,7 +37,7 @@ export interface FrequencyFields {
   window: { from: IsoDate; to: IsoDate } | null;
   stay: string | null;
   side: string | null;
-  together: string[] | null;
+  together: readonly string[] | null;
   anchor: LineRef | null;
   lines: LineRef[];
 }
@@ -47,13 +47,13 @@ export interface ConflictFields {
   other: LineRef;
   scope: 'day' | 'stay';
   /** The other side of the rule, as written ("211013-211024, …"; "art. 17, 17bis"). */
-  against: string[];
+  against: readonly string[];
   sameProvider: boolean;
 }
 
 export interface PrerequisiteFields {
   service: string;
-  oneOf: string[];
+  oneOf: readonly string[];
   count: number;
   timing: 'before' | 'before-or-same-day' | 'same-day';
   sameStay: boolean;
@@ -115,11 +115,11 @@ export type Detail =
   // --- non-cumulation ---
   | ({ code: 'non-cumulation.conflict' } & ConflictFields)
   | ({ code: 'non-cumulation.possible-conflict' } & ConflictFields)
-  | { code: 'non-cumulation.none'; service: string; scope: 'day' | 'stay'; against: string[]; sameProvider: boolean }
+  | { code: 'non-cumulation.none'; service: string; scope: 'day' | 'stay'; against: readonly string[]; sameProvider: boolean }
   // --- prerequisite ---
   | ({ code: 'prerequisite.missing' } & PrerequisiteFields)
   | ({ code: 'prerequisite.met' } & PrerequisiteFields)
-  | { code: 'prerequisite.no-stay'; service: string; oneOf: string[] }
+  | { code: 'prerequisite.no-stay'; service: string; oneOf: readonly string[] }
   // --- approval ---
   | { code: 'approval.missing'; service: string; by: string[] }
   | { code: 'approval.late'; service: string; by: string[]; approvalDate: IsoDate; date: IsoDate }

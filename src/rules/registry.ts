@@ -54,6 +54,15 @@ export function kindOf(name: string): RuleKind {
 
 export class RuleIndexError extends Error {}
 
+/** Freezes a plain value and everything it holds (objects and arrays). */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 export interface RuleIndex {
   readonly rules: readonly CompiledRule[];
   readonly byId: ReadonlyMap<string, CompiledRule>;
@@ -83,7 +92,9 @@ export function compileRules(rules: readonly Rule[]): RuleIndex {
     if (!parsed.success) {
       throw new RuleIndexError(`rule "${rule.id}" (${rule.kind}): invalid params: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    const c = compileRule({ ...rule, params: parsed.data }, kind);
+    // Frozen: parameters are never changed after compilation, and reasons that quote them
+    // (notes, lists) are serialized once per rule instead of once per line.
+    const c = compileRule({ ...rule, params: deepFreeze(parsed.data) }, kind);
     compiled.push(c);
     byId.set(rule.id, c);
     indexOn(rule.scope, c);

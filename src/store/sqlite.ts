@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ParsedDocument } from '../facts.js';
 import { globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import type {
-  BeneficiaryHistory, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
+  BeneficiaryHistory, CheckInputs, IngestInput, IngestReport, Institution, RecordResult, Store, StoredDocument, StoredLine,
 } from './types.js';
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
@@ -269,7 +269,7 @@ export class SqliteStore implements Store {
     return this.linesSync(beneficiary);
   }
 
-  async checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }> {
+  async checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<CheckInputs> {
     // synchronous reads: nothing can change between them
     const found: Institution[] = [];
     for (const id of new Set(institutions)) found.push(...this.institutionsWhere(id));

@@ -304,6 +304,31 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await s.checkInputs(['H-00000'], 'P-none')).toEqual({ institutions: [], history: [] });
       });
 
+      it('checkInputs: concurrent reads (batched by PostgreSQL) each get their own answer, and see every earlier commit', async () => {
+        const s = await track();
+        await s.putInstitutions([ablation, reconstruction]);
+        await s.withBeneficiary('P-A', (h) => h.record([line('A2', '2024-11-20'), line('A1', '2024-11-18')]));
+        await s.withBeneficiary('P-B', (h) => h.record([line('B1', '2024-10-01')]));
+        const asks: [string[], string | null][] = [
+          [['H-71001'], 'P-A'], [[], 'P-B'], [['H-20002', 'H-71001'], null], [['H-00000'], 'P-none'], [[], 'P-A'], [['H-20002'], 'P-B'],
+        ];
+        const alone = [];
+        for (const [ids, who] of asks) alone.push(await s.checkInputs(ids, who));
+        // Many at once, several times over: each answer equals the one read alone.
+        for (let round = 0; round < 3; round++) {
+          expect(await Promise.all([...asks, ...asks].map(([ids, who]) => s.checkInputs(ids, who)))).toEqual([...alone, ...alone]);
+        }
+        expect(alone[0]).toEqual({ institutions: [ablation], history: await s.historyOf('P-A') });
+        expect(alone[2].institutions).toEqual([reconstruction, ablation]);
+        expect(alone[3]).toEqual({ institutions: [], history: [] });
+        // A read asked for after a commit sees it, even while other reads are under way.
+        const busy = Promise.all(asks.map(([ids, who]) => s.checkInputs(ids, who)));
+        await s.withBeneficiary('P-B', (h) => h.record([line('B2', '2024-10-02')]));
+        const after = await s.checkInputs([], 'P-B');
+        expect(after.history!.map((l) => l.id)).toEqual(['B1', 'B2']);
+        await busy;
+      });
+
       it('the same answers on two handles of one database', async () => {
         const a = await track();
         const b = await track(a);

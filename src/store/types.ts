@@ -73,8 +73,16 @@ export interface Store {
    * What deciding one request reads, in one round trip and one snapshot: the institutions among
    * `institutions` that the registry holds, and the history of `beneficiary` (null when not asked).
    */
-  checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<{ institutions: Institution[]; history: StoredLine[] | null }>;
+  checkInputs(institutions: readonly string[], beneficiary: string | null): Promise<CheckInputs>;
   close(): Promise<void>;
+}
+
+/** What a check reads from the store (Store.checkInputs). */
+export interface CheckInputs {
+  /** The registry's entries among the institutions asked for, by id. */
+  institutions: Institution[];
+  /** The beneficiary's stored lines (null when no beneficiary was asked for); shared, read-only. */
+  history: StoredLine[] | null;
 }
 
 /** One convention of an institution and its validity (both ends inclusive; `to` null: indefinite). */
