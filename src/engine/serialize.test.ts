@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quote, valueJson } from './serialize.js';
+import { ByteSink, quote, valueJson } from './serialize.js';
 
 /** A deterministic generator (mulberry32): the same values on every run. */
 function random(seed: number): () => number {
@@ -86,5 +86,32 @@ describe('valueJson', () => {
     expect(valueJson(open)).toBe('{"n":1}');
     open.n = 2;
     expect(valueJson(open)).toBe('{"n":2}');
+  });
+});
+
+describe('ByteSink.cut', () => {
+  it('gives views that stay valid while the sink writes on, past the end of its buffer and beyond', () => {
+    const sink = new ByteSink(8192);
+    const texts: string[] = [];
+    const cuts: Buffer[] = [];
+    for (let i = 0; i < 400; i++) {
+      const t = `{"n":${i},"text":"${'é’x'.repeat(i % 50)}"}`;
+      sink.str(t);
+      if (i % 7 === 0) sink.bytes(Buffer.from('  '));
+      texts.push(i % 7 === 0 ? `${t}  ` : t);
+      cuts.push(sink.cut());
+    }
+    // 400 answers of up to 400 bytes: the 8 KiB buffer was replaced many times.
+    expect(cuts.map((c) => c.toString('utf8'))).toEqual(texts);
+  });
+
+  it('drop forgets the bytes since the last cut, and only them', () => {
+    const sink = new ByteSink(8192);
+    sink.str('kept');
+    const kept = sink.cut();
+    sink.str('half an answer');
+    sink.drop();
+    sink.str('next');
+    expect([kept.toString(), sink.cut().toString()]).toEqual(['kept', 'next']);
   });
 });

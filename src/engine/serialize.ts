@@ -99,18 +99,27 @@ export function valueJson(v: unknown): string | undefined {
  */
 export class ByteSink {
   buf: Buffer;
+  /** End of the bytes written (the batch flushes when enough are pending). */
   pos = 0;
+  /** Start of the bytes not yet cut (see cut()). */
+  private start = 0;
   constructor(private readonly size = 1 << 20) {
     // above 4 KiB, allocUnsafe never slices Node's shared pool (detach() relies on it)
     this.buf = Buffer.allocUnsafe(Math.max(size, 8192));
   }
 
-  /** Room for `n` more bytes (a response larger than the buffer grows it). */
+  /**
+   * Room for `n` more bytes: when the buffer is full, a new one takes the bytes not yet cut
+   * (the old one is never written again: views of it stay valid).
+   */
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
+    const pending = this.pos - this.start;
+    const next = Buffer.allocUnsafe(Math.max(this.size, (pending + n) * 2));
+    this.buf.copy(next, 0, this.start, this.pos);
     this.buf = next;
+    this.start = 0;
+    this.pos = pending;
   }
 
   /** Appends a string as UTF-8. */
@@ -124,6 +133,21 @@ export class ByteSink {
     this.room(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
+  }
+
+  /**
+   * The bytes written since the last cut, as a view of the buffer; the sink writes on after them.
+   * Many answers share one buffer, with neither an allocation nor a copy of their own.
+   */
+  cut(): Buffer {
+    const out = this.buf.subarray(this.start, this.pos);
+    this.start = this.pos;
+    return out;
+  }
+
+  /** Forgets the bytes written since the last cut. */
+  drop(): void {
+    this.pos = this.start;
   }
 
   /** The bytes written so far, in a buffer of their own (never from Node's shared pool); the sink is spent. */
@@ -217,17 +241,22 @@ export function writeResponse(sink: ByteSink, r: CheckResponse): void {
   sink.str(s + ']}');
 }
 
-const scratch = new ByteSink(1 << 16);
+/** Where HTTP answers are written, one after the other (each a view: see ByteSink.cut). */
+const answers = new ByteSink(1 << 20);
 
 /** The response as UTF-8 JSON bytes (those of JSON.stringify(response)); `tail` adds members (`,"k":v`) before the closing brace. */
 export function responseBytes(r: CheckResponse, tail = ''): Buffer {
-  scratch.pos = 0;
-  writeResponse(scratch, r);
-  if (tail) {
-    scratch.pos--; // the closing brace
-    scratch.str(tail + '}');
+  try {
+    writeResponse(answers, r);
+    if (tail) {
+      answers.pos--; // the closing brace
+      answers.str(tail + '}');
+    }
+    return answers.cut();
+  } catch (e) {
+    answers.drop(); // no half answer before the next one
+    throw e;
   }
-  return Buffer.from(scratch.buf.subarray(0, scratch.pos));
 }
 
 /** The response as JSON text (equal to JSON.stringify(response)). */

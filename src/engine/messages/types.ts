@@ -24,6 +24,18 @@ export interface Format {
 }
 
 export function joinWith(xs: readonly string[], last: string): string {
+  // A frozen list is a rule's (a scope, its codes): joined once per conjunction, not on every line.
+  if (!Object.isFrozen(xs)) return join(xs, last);
+  let byLast = joined.get(xs);
+  if (byLast === undefined) joined.set(xs, (byLast = new Map()));
+  let s = byLast.get(last);
+  if (s === undefined) byLast.set(last, (s = join(xs, last)));
+  return s;
+}
+
+const joined = new WeakMap<readonly string[], Map<string, string>>();
+
+function join(xs: readonly string[], last: string): string {
   if (xs.length <= 1) return xs.join('');
   return `${xs.slice(0, -1).join(', ')} ${last} ${xs[xs.length - 1]}`;
 }
