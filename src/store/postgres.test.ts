@@ -67,6 +67,19 @@ if (!binaries) {
       }
     });
 
+    it('plans the check read once per connection (a generic plan), not at every execution', async () => {
+      const store = await openPostgres(await db().createSchema(), { max: 1 });
+      try {
+        for (let i = 0; i < 8; i++) await store.checkInputs(['H-1'], `P-${i}`);
+        // The pool's one connection: the session that prepared the statement.
+        const pool = (store as unknown as { pool: pg.Pool }).pool;
+        const { rows } = await pool.query<{ generic_plans: string; custom_plans: string }>("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'nomen-check-inputs'");
+        expect(rows).toEqual([{ generic_plans: '8', custom_plans: '0' }]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('upgrades a database made by the first release (migration 1 only)', async () => {
       const url = await db().createDatabase();
       const client = new pg.Client({ connectionString: url });
