@@ -58,8 +58,9 @@ function keyOf(k: string): string {
 
 /**
  * JSON of a value (equal to JSON.stringify(v), undefined where it gives undefined). Plain objects,
- * arrays and scalars are written here; frozen objects are encoded once; anything else (a class
- * instance, toJSON, bigint) goes to JSON.stringify.
+ * arrays and scalars are written here; a frozen object is taken as deeply immutable (rules freeze
+ * theirs whole) and encoded once; anything else (a class instance, toJSON, bigint) goes to
+ * JSON.stringify.
  */
 export function valueJson(v: unknown): string | undefined {
   switch (typeof v) {

@@ -8,8 +8,10 @@ export interface CodeSetIndex {
   readonly codes: ReadonlySet<string>;
   /** Nomenclature articles (normalised: "17bis"), or null. */
   readonly articles: ReadonlySet<string> | null;
-  /** The set as written, for explanations: "474633-474644", "598006 à 599023", "art. 17bis". */
-  /** The ref as written (frozen: reasons cite it, and their serializer encodes it once). */
+  /**
+   * The set as written, for explanations: "474633-474644", "598006 à 599023", "art. 17bis".
+   * Frozen: reasons cite it, and their serializer encodes it once.
+   */
   readonly labels: readonly string[];
   /** The service a code belongs to: both codes of a pair map to the ambulatory one. */
   serviceOf(code: string): string;
