@@ -135,6 +135,20 @@ export interface Unparsed {
 
 export type DocumentKind = 'royal-decree' | 'convention' | 'coefficients';
 
+/** The language a text is written in: the acts are published in French and in Dutch. */
+export type Language = 'fr' | 'nl';
+
+/**
+ * How much of an amending act was understood: its amendment items (the numbered points that
+ * carry an instruction, or the article itself when it has none), how many produced a structured
+ * amendment, and the text of the others. This is how a user knows whether to trust an act.
+ */
+export interface AmendmentCoverage {
+  items: number;
+  understood: number;
+  missed: Unparsed[];
+}
+
 /** The dates of a document, kept apart: signature, publication, entry into force, end. */
 export interface DocumentDates {
   signed: IsoDate | null;
@@ -181,4 +195,8 @@ export interface ParsedDocument {
   unparsed: Unparsed[];
   /** Coefficient tables (format coefficients-json / csv) only. */
   coefficients?: CoefficientEntry[];
+  /** The language of the text (Justel acts: fr or nl); absent for documents read before it was kept. */
+  language?: Language;
+  /** Amending acts: how many of their amendment items were understood. */
+  coverage?: AmendmentCoverage;
 }
