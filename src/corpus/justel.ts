@@ -17,12 +17,12 @@ import { Emitter } from './justel/emit.js';
 import { JUSTEL_KEYS, readFrontMatter } from './justel/frontmatter.js';
 import { leadingLocator, type Target } from './justel/locators.js';
 import { matchForm, sourceText, trimSpan } from './justel/normalise.js';
-import { isBoilerplate, isNormative } from './justel/normative.js';
+import { GRAMMARS, languageOf } from './justel/grammar/index.js';
 import { RECOGNISERS, type Clause } from './justel/recognisers.js';
 import { buildOutline, scanQuotes, splitArticles, splitSentences, walk, type ArticleSlice, type PointNode, type QuoteSpan } from './justel/structure.js';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const ARTICLE_ONE = /^[ \t]*\*\*[ \t]*Art(?:icle|\.)[ \t]*1(?:er)?[ \t]*\.?[ \t]*\*\*/m;
+const ARTICLE_ONE = /^[ \t]*\*\*[ \t]*Art(?:icle|ikel|\.)[ \t]*1(?:er)?[ \t]*\.?[ \t]*\*\*/m;
 
 /** True when `raw` is a Justel Markdown act: a front matter with Justel keys, or "**Article 1er.**" headings. */
 export function isJustelMarkdown(raw: string): boolean {
@@ -106,6 +106,8 @@ export function parseJustel(raw: string): ParsedDocument {
   const f = fm.fields;
   const id = justelDocumentId(raw, f);
   const out = new Emitter(id, raw);
+  const language = languageOf(f, raw.slice(fm.bodyStart));
+  const g = GRAMMARS[language];
   const { articles, closingStart } = splitArticles(raw, fm.bodyStart);
   const signed = isoField(f.date) ?? (closingStart !== null ? parseFrenchDate(raw.slice(closingStart, closingStart + 200)) : null);
   const published = isoField(f.publication);
@@ -153,7 +155,7 @@ export function parseJustel(raw: string): ParsedDocument {
     const effective = overrides.get(u.article.number) ?? eif;
     const hasChildren = u.node.children.length > 0;
     const cls: Clause[] = u.sentences.map((s) => ({
-      raw, path: u.node.path, target: u.target, span: s.span, quotes: s.quotes, skeleton: s.skeleton, following: [], hasChildren, effective, out,
+      raw, path: u.node.path, target: u.target, span: s.span, quotes: s.quotes, skeleton: s.skeleton, following: [], hasChildren, effective, out, g,
     }));
     cls.forEach((c, i) => { c.following = cls.slice(i + 1); });
     for (let i = 0; i < cls.length; i++) {
@@ -165,7 +167,7 @@ export function parseJustel(raw: string): ParsedDocument {
       }
       if (used === null) {
         // Quoted text in an amending act carries an amendment: a sentence with quotes that nobody read is listed too.
-        if ((isNormative(c.skeleton) || c.quotes.length > 0) && !isBoilerplate(c.skeleton)) out.unparsedAt(c.path, c.span);
+        if ((g.normative.test(c.skeleton) || c.quotes.length > 0) && !g.boilerplate.test(c.skeleton)) out.unparsedAt(c.path, c.span);
       } else i += used;
     }
     const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
@@ -177,7 +179,8 @@ export function parseJustel(raw: string): ParsedDocument {
     id,
     kind: 'royal-decree',
     format: 'justel-markdown',
-    title: f['title-fr'] || f.title || f['title-nl'] || '',
+    title: (language === 'nl' ? f['title-nl'] || f.title || f['title-fr'] : f['title-fr'] || f.title || f['title-nl']) || '',
+    language,
     url: f.url || null,
     convention: null,
     dates: { signed, version: null, published, entryIntoForce: eif, entryIntoForceBasis: basis, validUntil: null },

@@ -39,6 +39,8 @@ export function matchForm(text: string): string {
   // OCR turned "Au § 1er" into "Au   1er": three spaces where "§" was.
   t = t.replace(/\b([Aa]u|[Dd]u|[Ll]e)[ ]{3,}(?=\d)/g, '$1 § ');
   t = fold(t);
+  // Dutch "nr." / "nrs." likewise.
+  t = t.replace(/(?<![\p{L}\d])nrs\.?\s*(?=\d)/gu, 'nos ').replace(/(?<![\p{L}\d])nr\.?\s*(?=\d)/gu, 'no ');
   t = t.replace(/(?<![\p{L}\d])n\s*[°ºo]?\s*s\.?\s+(?=\d)/gu, 'nos ');
   t = t.replace(/(?<![\p{L}\d])n\s*[°ºo]?\.?\s*(?=\d)/gu, 'no ');
   return squash(t);

@@ -13,6 +13,7 @@ import { isSentenceLike, unquote, type AmendmentDraft, type Emitter } from './em
 import { objectParts, ordinalText, targetText, type Target } from './locators.js';
 import { cleanText } from './normalise.js';
 import type { QuoteSpan } from './structure.js';
+import type { Grammar, GuardedRecogniser } from './grammar/index.js';
 
 /** One sentence of a point, ready for the recognisers. */
 export interface Clause {
@@ -31,42 +32,12 @@ export interface Clause {
   hasChildren: boolean;
   effective: IsoDate | null;
   out: Emitter;
+  /** The amending grammar of the act's language. */
+  g: Grammar;
 }
 
 /** Reads a clause; returns how many following sentences it used, or null when it does not apply. */
 export type Recogniser = (c: Clause) => number | null;
-
-// Patterns match the folded form (see matchForm): lower case, no accents, "n°" written "no".
-const CODE = String.raw`\d{6}(?: ?- ?\d{6})?`;
-const CODES = String.raw`${CODE}(?:(?:,| et|, et| ou) (?:nos? )?${CODE})*`;
-const NO = String.raw`(?:nos? )?`;
-const INS = String.raw`(?:inseree?s?|ajoutee?s?|introduite?s?)`;
-const DEL = String.raw`(?:supprimee?s?|abrogee?s?|retiree?s?|radiee?s?)`;
-const QLIST = String.raw`«\d+»(?:(?:,| et|, et| ou) «\d+»)*`;
-
-const RULE_ANCHOR = String.raw`la (?:(\S+) )?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations) ${NO}(${CODES})`;
-const OBJ = String.raw`(?:la|les) prestations? (et (?:la|les) regles? d'application )?suivantes?`;
-const WORDS_CHANGED = new RegExp(String.raw`\b(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates) (${QLIST}),? (?:(?:est|sont) )?(?:respectivement )?(remplacee?s?|${DEL}|${INS})(?: respectivement)?(?: par (?:les mots |le mot |les termes |le terme )?(${QLIST})| (apres|avant) (?:les mots |le mot |les termes |le terme )?«(\d+)»| entre (?:les mots |le mot |les termes |le terme )?«(\d+)» et (?:les mots |le mot |les termes |le terme )?«(\d+)»)?`, 'g');
-const LABEL_ANCHOR = new RegExp(String.raw`\ble libelle (?:de la prestation|des prestations) ${NO}(${CODES})`);
-const CODE_INTO_RULE = new RegExp(String.raw`${RULE_ANCHOR},? (?:le|les) ${NO}(${CODES}) (?:est|sont) ${INS} (apres|avant) (?:le |les )?${NO}(${CODES})`);
-const RULE_COMPLETED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) completee?s? par (?:le |les )?${NO}(${CODES})`);
-const RULE_REPLACED = new RegExp(String.raw`${RULE_ANCHOR},? (?:est|sont) (?:(remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit)|(${DEL}))`);
-const VALUE_CHANGED = new RegExp(String.raw`\b(?:la|les) valeurs? relatives? (?:«(\d+)» )?(?:de la prestation|des prestations) ${NO}(${CODES}),? (?:est|sont) (?:modifiee?s? en|remplacee?s? par|portee?s? a|fixee?s? a|changee?s? en) (?:«(\d+)»|([a-z]) (\d[\d.,]*\d|\d))`, 'g');
-const RELABELLED = new RegExp(String.raw`\b(?:le|les) libelles?( et (?:la|les) valeurs? relatives?)? (?:de la prestation|des prestations) (?:(suivantes)|${NO}(${CODES})) (?:est|sont) (?:modifiee?s?|remplacee?s?|redigee?s?) (?:comme suit|par ce qui suit|par)`);
-const CODES_REMOVED = new RegExp(String.raw`\b(?:les|le) (?:numeros?|codes?)(?: de (?:la |des )?prestations?| de code)? ${NO}(${CODES}),? (?:est|sont) ${DEL}`);
-const SERVICES_DELETED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) ${DEL}`, 'g');
-const SERVICE_REPLACED = new RegExp(String.raw`\b(?:la|les) prestations? ${NO}(${CODES}),? (?:est|sont) (?:remplacee?s?|modifiee?s?) (?:par (?:la|les) (?:prestations?|dispositions?) suivantes?|par ce qui suit|comme suit|par)`);
-const SERVICES_INSERTED = new RegExp(String.raw`\b${OBJ},? (?:est|sont) ${INS}|\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)${OBJ}`);
-// The object is the short phrase right before the verb (no comma in between): "le 2e alinea est remplace".
-const PROVISION_CHANGED = /((?:le|la|les|l') ?[^,;:«]{1,60}?) (?:est|sont) (remplacee?s? (?:par|comme suit)|modifiee?s? comme suit|redigee?s? comme suit|completee?s? par|abrogee?s?|supprimee?s?)/g;
-const INSERT_ANCHOR = new RegExp(String.raw`\b(apres|avant) (?:la |le |les )*(?:prestations? )?${NO}(\d{6})`);
-const INSERT_POSITION = new RegExp(String.raw`\b(apres|avant) (?:(?:la |les )(?:prestations? )?${NO}(${CODE})|le (\S+) alinea|l'alinea (\S+)|le (\S+)°)`);
-const RULE_INSERTED_FORMS = [
-  new RegExp(String.raw`\b(?:la|les|une|des) (?:regles? d'application|dispositions?|phrases?|alineas?)(?: suivantes?)?(?:,? redigee?s? comme suit,?)? (?:est|sont) ${INS}`),
-  new RegExp(String.raw`\b(?:un|une) (?:alinea|littera|point|phrase|disposition)(?: ([a-z]\)|\d+°))?(?:,? redige(?:e)? comme suit,?)? (?:est|sont) ${INS}`),
-  new RegExp(String.raw`\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)(?:la|les|une|un) (?:regles? d'application|dispositions?|phrases?|alineas?)(?: suivante?s?|,? redigee?s? comme suit)`),
-  new RegExp(String.raw`((?:le|la|les|l') ?[^,;:«]{1,90}?) (?:est|sont) completee?s? par (?:l'alinea|les alineas|la disposition|les dispositions|la phrase|les phrases|la regle d'application|les regles d'application|un alinea|une phrase|une disposition)(?: suivante?s?|,? redigee?s? comme suit)`),
-];
 
 // ---------------------------------------------------------------- helpers
 
@@ -139,40 +110,72 @@ function resolveCodes(c: Clause, stated: CodeSet | null, written: CodeSet | null
 
 // ---------------------------------------------------------------- recognisers
 
+/** The first match of any of `patterns` in `text` (patterns are tried in order). */
+function first(patterns: RegExp[], text: string): RegExpExecArray | null {
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    const m = p.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Every match of global `patterns` in `text`, in text order; an overlapping later match is dropped. */
+function all(patterns: RegExp[], text: string): RegExpMatchArray[] {
+  const found = patterns.flatMap((p) => [...text.matchAll(p)]).sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
+  const out: RegExpMatchArray[] = [];
+  let end = -1;
+  for (const m of found) {
+    if ((m.index ?? 0) < end) continue;
+    out.push(m);
+    end = (m.index ?? 0) + m[0].length;
+  }
+  return out;
+}
+
+/** The service a clause speaks of before `until` ("prestation 688472, les mots …"), if it names one. */
+function anchoredService(c: Clause, until: number): CodeSet[] {
+  const m = c.g.serviceAnchor.exec(c.skeleton.slice(0, until));
+  return m?.groups?.codes ? codeSets(m.groups.codes) : [];
+}
+
 /** Entry-into-force clauses (read by the dates pass) and the execution formula: no amendment. */
-const entryOrFormula: Recogniser = (c) =>
-  /\bentre(?:nt)? en vigueur\b|\bprodui(?:t|sent) (?:ses|leurs) effets\b|\bsort(?:ent)? (?:ses|leurs) effets\b|\bcharges? de l'execution\b/.test(c.skeleton) ? 0 : null;
+const entryOrFormula: Recogniser = (c) => (c.g.entryOrFormula.test(c.skeleton) ? 0 : null);
 
 /** "les mots «X» sont remplacés par «Y»", also lists, "respectivement", deletion and insertion of words. */
 const wordsChanged: Recogniser = (c) => {
-  // "dans le libellé de la prestation n° X, les mots …": the words belong to that service's label.
-  const anchor = LABEL_ANCHOR.exec(c.skeleton);
-  const anchorCodes = anchor ? allCodes(codeSets(anchor[1])) : [];
-  const anchorNote = anchor ? `in the label of ${codeSets(anchor[1]).map(codeSetText).join(', ')}` : undefined;
-  const withAnchor = (codes: string[]) => [...new Set([...anchorCodes, ...codes])];
-  const noted = (note?: string) => [anchorNote, note].filter(Boolean).join('; ') || undefined;
   let found = false;
-  for (const m of c.skeleton.matchAll(WORDS_CHANGED)) {
-    const olds = placeholders(m[1]).map((k) => inlineText(quoteText(c, k)));
-    const verb = m[2];
-    if (verb.startsWith('remplace') && m[3]) {
-      const news = placeholders(m[3]).map((k) => inlineText(quoteText(c, k)));
+  for (const m of all(c.g.wordsChanged, c.skeleton)) {
+    const g = m.groups!;
+    // "dans le libellé de la prestation n° X, les mots …", or "prestation X, les mots …": that service's label.
+    const anchor = c.g.labelAnchor.exec(c.skeleton);
+    const sets = anchor?.groups?.codes ? codeSets(anchor.groups.codes) : anchoredService(c, m.index ?? 0);
+    const anchorCodes = allCodes(sets);
+    const anchorNote = sets.length ? `in the label of ${sets.map(codeSetText).join(', ')}` : undefined;
+    const withAnchor = (codes: string[]) => [...new Set([...anchorCodes, ...codes])];
+    const noted = (note?: string) => [anchorNote, note].filter(Boolean).join('; ') || undefined;
+    const olds = placeholders(g.olds).map((k) => inlineText(quoteText(c, k)));
+    const op = c.g.operation(g.verb);
+    const q = (k: string) => inlineText(quoteText(c, Number(k)));
+    if (op === 'replace' && g.news) {
+      const news = placeholders(g.news).map((k) => inlineText(quoteText(c, k)));
       olds.forEach((old, i) => {
         const nw = news.length === olds.length ? news[i] : news[0];
         emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(old + ' ' + nw))) }, [], c.span, noted());
       });
       found = true;
-    } else if (/^(?:suppr|abrog|retir|radi)/.test(verb)) {
+    } else if (op === 'delete') {
       for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: withAnchor(allCodes(codeSetsOf(old))) }, [], c.span, noted('words deleted'));
       found = true;
-    } else if (m[4] || m[6]) {
-      // "les mots «X» sont insérés après / avant / entre les mots «Y» (et «Z»)": rewrite the anchor.
+    } else if (op === 'insert') {
+      // Inserted after / before / between the quoted words: the anchor is rewritten; with none, added at the end.
       const words = olds.join(' ');
-      const q = (k: string) => inlineText(quoteText(c, Number(k)));
-      const [old, nw, where] = m[4] === 'apres' ? [q(m[5]), `${q(m[5])} ${words}`, 'after']
-        : m[4] === 'avant' ? [q(m[5]), `${words} ${q(m[5])}`, 'before']
-        : [`${q(m[6])} ${q(m[7])}`, `${q(m[6])} ${words} ${q(m[7])}`, 'between'];
-      emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(words))) }, [], c.span, noted(`words inserted ${where} the quoted words`));
+      const pos = g.pos ? c.g.position(g.pos) : null;
+      const [old, nw, where] = pos === 'after' ? [q(g.anchor), `${q(g.anchor)} ${words}`, 'words inserted after the quoted words']
+        : pos === 'before' ? [q(g.anchor), `${words} ${q(g.anchor)}`, 'words inserted before the quoted words']
+        : g.left !== undefined ? [`${q(g.left)} ${q(g.right)}`, `${q(g.left)} ${words} ${q(g.right)}`, 'words inserted between the quoted words']
+        : [null, words, 'words added at the end'];
+      emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(words))) }, [], c.span, noted(where));
       found = true;
     }
   }
@@ -181,13 +184,13 @@ const wordsChanged: Recogniser = (c) => {
 
 /** "le texte commençant par «A» et se terminant par «B» est remplacé par : «…»". */
 const textBetween: Recogniser = (c) => {
-  const m = /\ble texte (?:commencant|debutant) par «(\d+)» et (?:se terminant|finissant|s'achevant) par «(\d+)»,? (?:est|sont) remplace (?:par|comme suit)/.exec(c.skeleton);
+  const m = c.g.textBetween.exec(c.skeleton);
   if (!m) return null;
-  const first = inlineText(quoteText(c, Number(m[1]))).replace(/\s*(?:\.\.\.|…)$/, '');
-  const last = inlineText(quoteText(c, Number(m[2]))).replace(/^(?:\.\.\.|…)\s*/, '');
+  const firstWords = inlineText(quoteText(c, Number(m.groups!.first))).replace(/\s*(?:\.\.\.|…)$/, '');
+  const last = inlineText(quoteText(c, Number(m.groups!.last))).replace(/^(?:\.\.\.|…)\s*/, '');
   const { ranges, consumed } = ruleRanges(c, m.index + m[0].length);
   const body = replacementBody(c, ranges, []);
-  emit(c, { op: 'replace-text', old: `${first} … ${last}`, new: body.text, codes: body.codes });
+  emit(c, { op: 'replace-text', old: `${firstWords} … ${last}`, new: body.text, codes: body.codes });
   return consumed;
 };
 
@@ -199,39 +202,54 @@ function replacementBody(c: Clause, ranges: [number, number][], extra: string[])
   return { text, codes: allCodes(codeSetsOf(text)) };
 }
 
+const ORDINAL_WORDS = new Map([['premiere', 'première '], ['deuxieme', 'deuxième '], ['seconde', 'seconde '], ['troisieme', 'troisième '], ['derniere', 'dernière ']]);
 
-function anchorPhrase(ord: string | undefined, codes: string): string {
-  const o = ord ? ({ premiere: 'première ', deuxieme: 'deuxième ', seconde: 'seconde ', troisieme: 'troisième ', derniere: 'dernière ' } as Record<string, string>)[ord] ?? `${ord} ` : '';
-  return `la ${o}règle d'application qui suit la prestation n° ${codes}`;
+/** "the (2nd) rule of application following service X" as the act's language says it, for notes. */
+function anchorPhrase(c: Clause, g: Record<string, string | undefined>): string {
+  const codes = codeSets(g.ruleCodes!).map(codeSetText).join(', ');
+  const alinea = g.alinea ?? g.alineaOrd;
+  if (c.g.lang === 'nl') {
+    const lid = alinea ? `${g.alinea ? `lid ${alinea}` : `het ${alinea} lid`} van ` : '';
+    return `${lid}de ${g.ord ? `${g.ord} ` : ''}toepassingsregel die volgt op de verstrekking nr. ${codes}`;
+  }
+  const o = g.ord ? ORDINAL_WORDS.get(g.ord) ?? `${g.ord} ` : '';
+  const al = alinea ? `${g.alinea ? `l'alinéa ${alinea}` : `le ${alinea} alinéa`} de ` : '';
+  return `${al}la ${o}règle d'application qui suit la prestation n° ${codes}`;
 }
 
 /** "la deuxième règle d'application suivant la prestation n° X, le n° Y est inséré après le n° Z". */
 const codeIntoRule: Recogniser = (c) => {
-  const m = CODE_INTO_RULE.exec(c.skeleton);
+  const m = c.g.codeIntoRule.exec(c.skeleton);
   if (!m) return null;
-  const codes = codeSets(m[3]);
+  const g = m.groups!;
+  const codes = codeSets(g.codes);
   emit(c, { op: 'replace-text', old: null, new: `n° ${codes.map(codeSetText).join(', ')}`, codes: allCodes(codes) }, [], c.span,
-    `inserted ${m[4] === 'apres' ? 'after' : 'before'} n° ${m[5]} in ${anchorPhrase(m[1], m[2])}`);
+    `inserted ${c.g.position(g.pos) === 'after' ? 'after' : 'before'} n° ${g.ref} in ${anchorPhrase(c, g)}`);
   return 0;
 };
 
 /** "la première règle d'application suivant la prestation n° X est complétée par le n° Y". */
 const ruleCompletedWithCodes: Recogniser = (c) => {
-  const m = RULE_COMPLETED.exec(c.skeleton);
+  const m = c.g.ruleCompletedWithCodes.exec(c.skeleton);
   if (!m) return null;
-  const codes = codeSets(m[3]);
+  const codes = codeSets(m.groups!.codes);
   emit(c, { op: 'replace-text', old: null, new: `n° ${codes.map(codeSetText).join(', ')}`, codes: allCodes(codes) }, [], c.span,
-    `completes ${anchorPhrase(m[1], m[2])}`);
+    `completes ${anchorPhrase(c, m.groups!)}`);
   return 0;
 };
 
-/** "la règle d'application qui suit la prestation n° X est remplacée par / modifiée comme suit", or repealed. */
+/**
+ * "la règle d'application qui suit la prestation n° X est remplacée par / modifiée comme suit",
+ * "l'alinéa 3 des règles d'application qui suivent la prestation X est remplacé", or repealed:
+ * a change of the rules, never of the service's label.
+ */
 const ruleReplaced: Recogniser = (c) => {
-  const m = RULE_REPLACED.exec(c.skeleton);
+  const m = first(c.g.ruleReplaced, c.skeleton);
   if (!m) return null;
-  const anchor = anchorPhrase(m[1], codeSets(m[2]).map(codeSetText).join(', '));
-  if (m[4]) {
-    emit(c, { op: 'repeal-rule', codes: allCodes(codeSets(m[2])), text: null }, [], c.span, `repeals ${anchor}`);
+  const g = m.groups!;
+  const anchor = anchorPhrase(c, g);
+  if (g.repeal) {
+    emit(c, { op: 'repeal-rule', codes: allCodes(codeSets(g.ruleCodes)), text: null }, [], c.span, `repeals ${anchor}`);
     return 0;
   }
   const { ranges, consumed } = ruleRanges(c, m.index + m[0].length);
@@ -244,11 +262,15 @@ const ruleReplaced: Recogniser = (c) => {
 /** "la valeur relative «K 30» de la prestation n° X est modifiée en «K 50»" (the old value may be absent). */
 const valueChanged: Recogniser = (c) => {
   let found = false;
-  for (const m of c.skeleton.matchAll(VALUE_CHANGED)) {
-    const from = m[1] ? parseValue(quoteText(c, Number(m[1]))) : null;
-    const to: Value | null = m[3] ? parseValue(quoteText(c, Number(m[3]))) : parseValue(`${m[4].toUpperCase()} ${m[5]}`);
+  for (const m of all(c.g.valueChanged, c.skeleton)) {
+    const g = m.groups!;
+    const from = g.from ? parseValue(quoteText(c, Number(g.from))) : null;
+    const to: Value | null = g.to ? parseValue(quoteText(c, Number(g.to))) : g.toLetter ? parseValue(`${g.toLetter.toUpperCase()} ${g.toNumber}`) : null;
     if (!to) continue;
-    for (const codes of codeSets(m[2])) emit(c, { op: 'change-value', codes, from, to });
+    // The service is named in the phrase, or before it ("à la prestation X, la valeur relative …").
+    const sets = g.codes ? codeSets(g.codes) : anchoredService(c, m.index ?? 0);
+    if (!sets.length) continue;
+    for (const codes of sets) emit(c, { op: 'change-value', codes, from, to });
     found = true;
   }
   return found ? 0 : null;
@@ -261,10 +283,10 @@ const valueChanged: Recogniser = (c) => {
  * from an unstated old value).
  */
 const relabelled: Recogniser = (c) => {
-  const m = RELABELLED.exec(c.skeleton);
+  const m = first(c.g.relabelled, c.skeleton);
   if (!m) return null;
-  const withValue = !!m[1];
-  const stated = m[3] ? codeSets(m[3]) : [];
+  const withValue = !!m.groups!.withValue;
+  const stated = m.groups!.codes ? codeSets(m.groups!.codes) : [];
   const ks = placeholders(c.skeleton.slice(m.index + m[0].length));
   if (!ks.length) return null;
   type Piece = { codes: CodeSet | null; service: BlockService; span: [number, number] };
@@ -312,20 +334,42 @@ const relabelled: Recogniser = (c) => {
 
 /** "les numéros de prestations n°s X et Y sont supprimés" (from a text, not the services themselves). */
 const codesRemoved: Recogniser = (c) => {
-  const m = CODES_REMOVED.exec(c.skeleton);
+  const m = first(c.g.codesRemoved, c.skeleton);
   if (!m) return null;
-  emit(c, { op: 'remove-codes-from-text', codes: allCodes(codeSets(m[1])) });
+  emit(c, { op: 'remove-codes-from-text', codes: allCodes(codeSets(m.groups!.codes)) });
   return 0;
 };
 
-/** "la prestation n° X est supprimée", "les prestations n°s X et Y sont supprimées / abrogées". */
+/**
+ * "la prestation n° X est supprimée", "les prestations n°s X et Y sont supprimées / abrogées",
+ * "la prestation X et les règles d'application qui la concernent sont supprimées" (its rules go too).
+ */
 const servicesDeleted: Recogniser = (c) => {
   let found = false;
-  for (const m of c.skeleton.matchAll(SERVICES_DELETED)) {
-    for (const codes of codeSets(m[1])) emit(c, { op: 'delete-service', codes });
+  for (const m of all(c.g.servicesDeleted, c.skeleton)) {
+    const sets = codeSets(m.groups!.codes);
+    for (const codes of sets) emit(c, { op: 'delete-service', codes });
+    if (m.groups!.withRules) emit(c, { op: 'repeal-rule', codes: allCodes(sets), text: null }, [], c.span, `repeals the rules of application of ${sets.map(codeSetText).join(', ')}`);
     found = true;
   }
   return found ? 0 : null;
+};
+
+/**
+ * "le point b) et les prestations qu'il comporte sont supprimés": the point goes, and with it
+ * services that the act does not name. Their codes are not in the text: nothing is deleted by
+ * guess, and the user is told which services may still show as in force.
+ */
+const pointDeleted: Recogniser = (c) => {
+  const m = first(c.g.pointDeleted, c.skeleton);
+  if (!m) return null;
+  const point = m.groups!.point;
+  emit(c, { op: 'replace-text', old: null, new: '', codes: [] }, [point], c.span, 'the point is repealed with the services it holds');
+  c.out.issue({
+    severity: 'warning', code: 'other', where: c.path,
+    message: `point ${point}${c.target.article ? ` of article ${targetText(c.target)}` : ''} is deleted with the services it holds, which the act does not name: those services are not marked deleted`,
+  }, c.span[0]);
+  return 0;
 };
 
 /** Emits the insertion of one service of a quoted block (an issue when it has no code). */
@@ -351,9 +395,9 @@ function insertService(c: Clause, service: BlockService, after: string | null, m
  * old service is deleted and the new ones inserted.
  */
 const serviceReplaced: Recogniser = (c) => {
-  const m = SERVICE_REPLACED.exec(c.skeleton);
+  const m = first(c.g.serviceReplaced, c.skeleton);
   if (!m) return null;
-  const stated = codeSets(m[1]);
+  const stated = codeSets(m.groups!.codes);
   const ks = placeholders(c.skeleton.slice(m.index + m[0].length));
   const services = ks.flatMap((k) => parseServiceBlock(c.raw, c.quotes[k].open + 1, c.quotes[k].close).services);
   if (!services.length || !stated.length) return null;
@@ -379,16 +423,18 @@ const serviceReplaced: Recogniser = (c) => {
 
 /**
  * "la prestation suivante est insérée (après la prestation n° X) : «…»", "les prestations
- * (et la règle d'application) suivantes sont ajoutées / introduites …".
+ * (et la règle d'application) suivantes sont ajoutées / introduites …". A quoted block of codes
+ * alone (no label, no value) is a list the codes join, not a definition of services.
  */
 const servicesInserted: Recogniser = (c) => {
-  const m = SERVICES_INSERTED.exec(c.skeleton);
+  const m = first(c.g.servicesInserted, c.skeleton);
   if (!m) return null;
-  const withRule = !!(m[1] ?? m[2]);
+  const withRule = !!m.groups?.withRules;
   const head = c.skeleton.slice(0, c.skeleton.indexOf('«') < 0 ? undefined : c.skeleton.indexOf('«'));
-  const anchor = INSERT_ANCHOR.exec(head);
-  const after = anchor && anchor[1] === 'apres' ? anchor[2] : null;
-  const anchorNote = anchor && anchor[1] === 'avant' ? `inserted before ${anchor[2]}` : undefined;
+  const anchor = c.g.insertAnchor.exec(head);
+  const pos = anchor ? c.g.position(anchor.groups!.pos) : null;
+  const after = pos === 'after' ? anchor!.groups!.codes : null;
+  const anchorNote = pos === 'before' ? `inserted before ${anchor!.groups!.codes}` : undefined;
   const ks = placeholders(c.skeleton.slice(m.index));
   const found: BlockService[] = [];
   let trailing: [number, number] | null = null;
@@ -398,6 +444,7 @@ const servicesInserted: Recogniser = (c) => {
     if (block.trailing) trailing = block.trailing;
   }
   if (!found.length) return null;
+  if (!withRule && !trailing && found.every((sv) => !sv.value && !sv.label)) return listAddition(c, ks);
   for (const service of found) insertService(c, service, after, found.length > 1, anchorNote);
   let consumed = 0;
   if (withRule) {
@@ -416,30 +463,50 @@ const servicesInserted: Recogniser = (c) => {
   return consumed;
 };
 
+/** Quoted codes (with their headings) added to a list of the nomenclature. */
+function listAddition(c: Clause, ks: number[]): number | null {
+  const text = ks.map((k) => inlineText(quoteText(c, k))).join('\n');
+  const sets = codeSetsOf(text);
+  if (!sets.length) return null;
+  emit(c, { op: 'replace-text', old: null, new: text, codes: allCodes(sets) }, [], c.span, `codes added to a list: ${sets.map(codeSetText).join(', ')}`);
+  return 0;
+}
+
+/** "la prestation 688494 est introduite après la prestation 688472": a code added to a list, after another. */
+const codeAddedToList: Recogniser = (c) => {
+  const m = first(c.g.codeAddedToList, c.skeleton);
+  if (!m) return null;
+  const g = m.groups!;
+  const sets = codeSets(g.codes);
+  emit(c, { op: 'replace-text', old: null, new: `n° ${sets.map(codeSetText).join(', ')}`, codes: allCodes(sets) }, [], c.span,
+    `code added to a list, ${c.g.position(g.pos) === 'after' ? 'after' : 'before'} n° ${g.ref}`);
+  return 0;
+};
+
 /**
  * "la règle d'application suivante est ajoutée après la prestation n° X", "la disposition
  * suivante est insérée après le 1er alinéa", "un alinéa (d)), rédigé comme suit, est inséré",
  * "… est complété par l'alinéa suivant".
  */
 const ruleInserted: Recogniser = (c) => {
-
-  let m: RegExpExecArray | null = null;
-  let form = -1;
-  for (let i = 0; i < RULE_INSERTED_FORMS.length && !m; i++) { m = RULE_INSERTED_FORMS[i].exec(c.skeleton); form = i; }
+  const m = first(c.g.ruleInserted, c.skeleton);
   if (!m) return null;
+  const g = m.groups ?? {};
   const extra: string[] = [];
-  if (form === 1 && m[1]) extra.push(m[1]);
-  if (form === 3) {
-    const parts = objectParts(m[1]);
+  if (g.point) extra.push(g.point);
+  if (g.object) {
+    const parts = objectParts(g.object);
     if (parts) extra.push(...parts);
   }
   const head = c.skeleton.slice(0, c.skeleton.indexOf('«') < 0 ? undefined : c.skeleton.indexOf('«'));
-  const pos = INSERT_POSITION.exec(head);
+  const pos = c.g.insertPosition.exec(head);
   let note: string | undefined;
   if (pos) {
-    const where = pos[2] ? `service ${pos[2].replace(/ /g, '')}` : pos[3] || pos[4] ? `alinéa ${ordinalText(pos[3] ?? pos[4]) ?? pos[3] ?? pos[4]}` : pos[5] ? `${pos[5]}°` : '';
-    note = `inserted ${pos[1] === 'apres' ? 'after' : 'before'} ${where}`;
-  } else if (form === 3) note = 'added at the end';
+    const p = pos.groups!;
+    const alinea = p.alineaOrd ?? p.alinea;
+    const where = p.codes ? `service ${p.codes.replace(/ /g, '')}` : alinea ? `alinéa ${ordinalText(alinea) ?? alinea}` : p.point ? `${p.point}°` : '';
+    note = `inserted ${c.g.position(p.pos) === 'after' ? 'after' : 'before'} ${where}`;
+  } else if (g.object) note = 'added at the end';
   const { ranges, consumed } = ruleRanges(c, m.index + m[0].length);
   if (!ranges.length) return null;
   const body = c.out.ruleText(c.path, ranges, ruleNote(c, extra));
@@ -453,22 +520,22 @@ const ruleInserted: Recogniser = (c) => {
  * complété par «ou neurologie»", "le dernier alinéa du 1° est complété par le service «Tf»".
  */
 const provisionChanged: Recogniser = (c) => {
-  for (const m of c.skeleton.matchAll(PROVISION_CHANGED)) {
-    const phrase = m[1].replace(/^.*\b(?=(?:le|la|les|l')\s?(?:§|\S+ alinea|\S+ et \S+ alineas|alinea|libelle|texte|littera|\d+°|[a-z]\)))/, '');
+  for (const m of all(c.g.provisionChanged, c.skeleton)) {
+    const phrase = m.groups!.object.replace(c.g.provisionObject, '');
     const parts = objectParts(phrase);
     if (!parts) continue;
-    const verb = m[2];
+    const op = c.g.operation(m.groups!.verb);
     const rest = c.skeleton.slice((m.index ?? 0) + m[0].length);
-    if (/^(?:abrog|suppr)/.test(verb)) {
+    if (op === 'delete') {
       emit(c, { op: 'replace-text', old: null, new: '', codes: [] }, parts, c.span, 'the provision is repealed');
       return 0;
     }
-    if (verb.startsWith('complete')) {
+    if (op === 'complete') {
       // What follows "complété par": a quoted text, maybe with words around it ("le service «Tf»").
-      const said = cleanText(c.raw.slice(c.span[0], c.span[1])).replace(/^.*?\bcompl[ée]t[ée]e?s? par\s+/i, '').replace(/[.;]$/, '');
+      const said = cleanText(c.raw.slice(c.span[0], c.span[1])).replace(c.g.completedBy, '').replace(/[.;]$/, '');
       const ks = placeholders(rest);
       const added = ks.length === 1 ? inlineText(quoteText(c, ks[0])) : unquote(said);
-      const outside = ks.length === 1 && squash(rest.replace(/«\d+»/, '').replace(/\b(?:les mots|le mot|les termes|le terme)\b/, '').replace(/[.;]\s*$/, '')) !== '';
+      const outside = ks.length === 1 && squash(rest.replace(/«\d+»/, '').replace(c.g.wordsNoun, '').replace(/[.;]\s*$/, '')) !== '';
       const note = outside ? `words added at the end; the act says: completed by ${said.replace(/"\s*([^"]*?)\s*"/g, '"$1"')}` : 'words added at the end';
       emit(c, { op: 'replace-text', old: null, new: added, codes: allCodes(codeSetsOf(added)) }, parts, c.span, note);
       return 0;
@@ -483,33 +550,30 @@ const provisionChanged: Recogniser = (c) => {
 };
 
 /** An intro announcing the points that follow ("sont apportées les modifications suivantes :"). */
-const announcesPoints: Recogniser = (c) => {
-  if (!c.hasChildren) return null;
-  return /\bmodifications suivantes\b|\bcomme suit\b|[:,]$/.test(c.skeleton) ? 0 : null;
-};
+const announcesPoints: Recogniser = (c) => (c.hasChildren && c.g.announcesPoints.test(c.skeleton) ? 0 : null);
 
-/** Runs `r` only when the sentence contains one of `words`: a cheap test that spares most regex scans. */
-function guarded(words: string[], r: Recogniser): Recogniser {
-  return (c) => (words.some((w) => c.skeleton.includes(w)) ? r(c) : null);
+/** Runs `r` only when the sentence contains one of the grammar's guard words for it: a cheap test that spares most regex scans. */
+function guarded(name: GuardedRecogniser, r: Recogniser): Recogniser {
+  return (c) => (c.g.guards[name].some((w) => c.skeleton.includes(w)) ? r(c) : null);
 }
-
-const CHANGE_VERBS = ['remplac', 'modifi', 'redig', 'complet', 'abrog', 'suppr'];
 
 /** The recognisers, most specific first. */
 export const RECOGNISERS: Recogniser[] = [
-  guarded(['vigueur', 'effets', 'execution'], entryOrFormula),
-  guarded(['mot', 'terme', 'phrase', 'mention', 'chiffre', 'date'], wordsChanged),
-  guarded(['le texte'], textBetween),
-  guarded(["d'application"], codeIntoRule),
-  guarded(["d'application"], ruleCompletedWithCodes),
-  guarded(["d'application"], ruleReplaced),
-  guarded(['valeur'], valueChanged),
-  guarded(['libelle'], relabelled),
-  guarded(['prestation'], serviceReplaced),
-  guarded(['numero', 'code'], codesRemoved),
-  guarded(['prestation'], servicesDeleted),
-  guarded(['suivant'], servicesInserted),
-  guarded(['inser', 'ajout', 'introdui', 'complet'], ruleInserted),
-  guarded(CHANGE_VERBS, provisionChanged),
+  guarded('entryOrFormula', entryOrFormula),
+  guarded('wordsChanged', wordsChanged),
+  guarded('textBetween', textBetween),
+  guarded('ruleAnchor', codeIntoRule),
+  guarded('ruleAnchor', ruleCompletedWithCodes),
+  guarded('ruleAnchor', ruleReplaced),
+  guarded('valueChanged', valueChanged),
+  guarded('relabelled', relabelled),
+  guarded('service', serviceReplaced),
+  guarded('codesRemoved', codesRemoved),
+  guarded('service', servicesDeleted),
+  guarded('pointDeleted', pointDeleted),
+  guarded('service', codeAddedToList),
+  guarded('servicesInserted', servicesInserted),
+  guarded('ruleInserted', ruleInserted),
+  guarded('provisionChanged', provisionChanged),
   announcesPoints,
 ];

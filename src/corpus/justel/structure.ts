@@ -15,10 +15,10 @@ export interface ArticleSlice {
   end: number;
 }
 
-const BOLD_HEADING = /^[ \t]*\*\*[ \t]*Art(?:icle|\.)?[ \t]*(\d+)[ \t]*(er|e)?[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)?[ \t]*\.?[ \t]*\*\*/gm;
-const PLAIN_HEADING = /^[ \t]*Art(?:icle|\.)[ \t]*(\d+)(er|e)?[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)?\.(?=[ \t])/gm;
+const BOLD_HEADING = /^[ \t]*\*\*[ \t]*Art(?:icle|ikel|\.)?[ \t]*(\d+)[ \t]*(er|e)?[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)?[ \t]*\.?[ \t]*\*\*/gm;
+const PLAIN_HEADING = /^[ \t]*Art(?:icle|ikel|\.)[ \t]*(\d+)(er|e)?[ \t]*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)?\.(?=[ \t])/gm;
 // The closing formula after the last article: signature place and date, "Par le Roi".
-const CLOSING = /^[ \t]*(?:Donn[ée] [àa][ \t]|Fait [àa][ \t]|Par le Roi\b)/m;
+const CLOSING = /^[ \t]*(?:Donn[ée] [àa][ \t]|Fait [àa][ \t]|Par le Roi\b|Gegeven te[ \t]|Van Koningswege\b)/m;
 
 /** Splits the body into articles; `closingStart` is where the signature formula begins, if any. */
 export function splitArticles(raw: string, from: number): { articles: ArticleSlice[]; closingStart: number | null } {
@@ -249,7 +249,8 @@ export function walk(node: PointNode): PointNode[] {
 }
 
 // Words whose final period is an abbreviation, not the end of a sentence.
-const ABBREVIATIONS = new Set(['art', 'al', 'p', 'c', 'n', 'no', 'ch', 'cf', 'etc', 'mme', 'm', 'mr', 'st', 'dr', 'prof', 'min', 'vol', 'pp', 'ex', 'resp', 'coord']);
+const ABBREVIATIONS = new Set(['art', 'al', 'p', 'c', 'n', 'no', 'ch', 'cf', 'etc', 'mme', 'm', 'mr', 'st', 'dr', 'prof', 'min', 'vol', 'pp', 'ex', 'resp', 'coord',
+  'nr', 'nrs', 'blz', 'enz', 'bijv', 'vb', 'zgn', 'dhr', 'mevr', 'kb', 'stb']);
 
 function isAbbreviation(raw: string, dot: number): boolean {
   let s = dot;
