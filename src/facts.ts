@@ -17,6 +17,8 @@ export interface Provenance {
   text: string;
   /** How the fact was derived, when not stated directly (e.g. "old value stated by the amendment"). */
   note?: string;
+  /** The language of the text the sentence is in, in a document merged from its FR and NL texts (`span` is an offset into that text). */
+  language?: Language;
 }
 
 /** One code, or an ambulatory/hospitalised pair. */
@@ -35,6 +37,12 @@ export interface ServiceDef {
   codes: CodeSet;
   /** French label, whitespace-normalised; null when the document gives none. */
   label: string | null;
+  /**
+   * Dutch label, in a document merged from its FR and NL texts (then `label` is the French one,
+   * null when only the Dutch text states the service). Absent: a one-language text, whose
+   * `label` is in the document's `language`.
+   */
+  labelNl?: string | null;
   value: Value | null;
   /** Article of the nomenclature the service belongs to ("11", "20, § 1er, d)"), or null. */
   nomenclatureArticle: string | null;
@@ -69,6 +77,8 @@ export interface FeeRow {
 
 /** Fields common to every amendment. */
 interface AmendmentBase {
+  /** In a document merged from its FR and NL texts: the same amendment as the other text states it. */
+  parallel?: Provenance[];
   /** Stable id inside the document: "<document>#<n>". */
   id: string;
   /** Article of the amending act that makes the change: "Art. 2, 2°, 1." */
@@ -77,6 +87,8 @@ interface AmendmentBase {
   target: string | null;
   /** Date the change takes effect (the act's entry into force unless the act says otherwise). */
   effective: IsoDate | null;
+  /** When `effective` is null: what is known of it (earliest and latest possible dates, and why). */
+  effectiveBounds?: DateBounds | null;
   provenance: Provenance;
 }
 
@@ -85,7 +97,7 @@ export type Amendment =
   | (AmendmentBase & { op: 'insert-service'; service: ServiceDef; after: string | null })
   | (AmendmentBase & { op: 'delete-service'; codes: CodeSet })
   | (AmendmentBase & { op: 'change-value'; codes: CodeSet; from: Value | null; to: Value })
-  | (AmendmentBase & { op: 'change-label'; codes: CodeSet; label: string })
+  | (AmendmentBase & { op: 'change-label'; codes: CodeSet; label: string; /** Dutch label of a merged FR+NL document (see ServiceDef.labelNl). */ labelNl?: string | null })
   | (AmendmentBase & { op: 'insert-rule' | 'replace-rule'; codes: string[]; text: string; replaces: string | null })
   | (AmendmentBase & { op: 'repeal-rule'; codes: string[]; text: string | null })
   | (AmendmentBase & { op: 'replace-text'; old: string | null; new: string; codes: string[] })
@@ -120,6 +132,10 @@ export interface SourceIssue {
     | 'unknown-target'
     | 'duplicate-service'
     | 'contradiction'
+    /** The FR and NL texts of one act state different values, codes or dates. */
+    | 'bilingual-disagreement'
+    /** An amendment stated by one language's text only (the other copy may be truncated). */
+    | 'bilingual-missing'
     | 'other';
   where: string;
   message: string;
@@ -131,6 +147,8 @@ export interface SourceIssue {
 export interface Unparsed {
   where: string;
   text: string;
+  /** The text's language, in a document merged from its FR and NL texts. */
+  language?: Language;
 }
 
 export type DocumentKind = 'royal-decree' | 'convention' | 'coefficients';
@@ -149,6 +167,17 @@ export interface AmendmentCoverage {
   missed: Unparsed[];
 }
 
+/**
+ * What is known of a date the sources do not fix: the earliest and the latest possible day
+ * (inclusive; null: unknown, or open), and why. E.g. a clause counted from an unknown publication
+ * is not before the same count from the signature (an act is published on or after it).
+ */
+export interface DateBounds {
+  earliest: IsoDate | null;
+  latest: IsoDate | null;
+  reason: string;
+}
+
 /** The dates of a document, kept apart: signature, publication, entry into force, end. */
 export interface DocumentDates {
   signed: IsoDate | null;
@@ -158,6 +187,8 @@ export interface DocumentDates {
   entryIntoForce: IsoDate | null;
   /** How the entry into force was obtained: the clause and the computation, or why unknown. */
   entryIntoForceBasis: string;
+  /** When `entryIntoForce` is null: what is known of it. */
+  entryIntoForceBounds?: DateBounds | null;
   /** Last day of validity (inclusive), when the document fixes one. */
   validUntil: IsoDate | null;
 }
@@ -199,4 +230,10 @@ export interface ParsedDocument {
   language?: Language;
   /** Amending acts: how many of their amendment items were understood. */
   coverage?: AmendmentCoverage;
+  /**
+   * The languages of the texts merged into this document (its FR and NL texts, same NUMAC), the
+   * primary one first (French when present: its rules, title and spans are the document's own);
+   * absent for a document read from one text.
+   */
+  languages?: Language[];
 }

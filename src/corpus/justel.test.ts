@@ -272,7 +272,7 @@ describe('normative sentences and entry-into-force clauses', () => {
       s('9', "Le présent arrêté entre en vigueur le 1er janvier 2001, à l'exception des articles 3 à 5 qui produisent leurs effets le 1er juillet 2000 et de l'article 7 qui entre en vigueur le premier jour du mois qui suit celui de sa publication."),
       s('10', "L'arrêté entre en vigueur un jour."),
     ], '2000-12-29', null);
-    expect(r.act).toEqual({ clause: 'le present arrete entre en vigueur le 1er janvier 2001', where: 'Art. 9', text: expect.any(String) });
+    expect(r.act).toEqual({ clause: 'le present arrete entre en vigueur le 1er janvier 2001', where: 'Art. 9', text: expect.any(String), lang: 'fr' });
     expect(r.overrides.map((o) => [o.article, o.result.date])).toEqual([['2', '2010-05-01'], ['3', '2000-07-01'], ['4', '2000-07-01'], ['5', '2000-07-01'], ['7', '2001-01-01']]);
     expect(r.unread.map((u) => u.where)).toEqual(['Art. 10']);
   });

@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { isIsoDate, type IsoDate } from '../date.js';
 import type { ParsedDocument } from '../facts.js';
-import { entryIntoForce, parseFrenchDate } from './french.js';
+import { parseDate } from './french.js';
 import { codeSetText } from './justel/blocks.js';
-import { readable, readEntryClauses, type DatedSentence } from './justel/dates.js';
+import { actEntryIntoForce, DATING_HINT, readEntryClauses, type DatedSentence } from './justel/dates.js';
 import { Emitter } from './justel/emit.js';
 import { JUSTEL_KEYS, readFrontMatter } from './justel/frontmatter.js';
 import { leadingLocator, type Target } from './justel/locators.js';
@@ -42,9 +42,6 @@ export function justelDocumentId(raw: string, fields: Record<string, string>): s
   if (eli) return eli[1];
   return 'sha256:' + createHash('sha256').update(raw).digest('hex').slice(0, 16);
 }
-
-// Cheap pre-filter: only sentences that may date something go to the entry-into-force reader.
-const DATING_HINT = /\bvigueur\b|\beffets\b/;
 
 const isoField = (v: string | undefined): IsoDate | null => (v && isIsoDate(v.trim()) ? v.trim() : null);
 
@@ -109,7 +106,7 @@ export function parseJustel(raw: string): ParsedDocument {
   const language = languageOf(f, raw.slice(fm.bodyStart));
   const g = GRAMMARS[language];
   const { articles, closingStart } = splitArticles(raw, fm.bodyStart);
-  const signed = isoField(f.date) ?? (closingStart !== null ? parseFrenchDate(raw.slice(closingStart, closingStart + 200)) : null);
+  const signed = isoField(f.date) ?? (closingStart !== null ? parseDate(raw.slice(closingStart, closingStart + 200)) : null);
   const published = isoField(f.publication);
   const starts = isoField(f.starts);
 
@@ -123,23 +120,10 @@ export function parseJustel(raw: string): ParsedDocument {
     .filter((s) => DATING_HINT.test(s.skeleton))
     .map((s) => ({ article: u.article.number, where: u.node.path, folded: s.skeleton, text: sourceText(raw, s.span[0], s.span[1]), span: s.span })));
   const clauses = readEntryClauses(dated, published, signed);
-  const dateIssues: typeof out.issues = [];
-  let eif: IsoDate | null;
-  let basis: string;
-  const computed = clauses.act ? readable(entryIntoForce(clauses.act.clause, published, signed), clauses.act.text) : entryIntoForce(null, published, signed);
-  const where = clauses.act?.where ?? 'front matter';
-  if (computed.date) {
-    eif = computed.date;
-    basis = clauses.act ? `${where}: ${computed.basis}` : computed.basis;
-    if (starts && starts !== computed.date) {
-      dateIssues.push({ severity: 'error', code: 'entry-into-force-mismatch', where, message: `the entry into force computed from the act is ${computed.date} (${computed.basis}), the front matter says starts: ${starts}; the computed date is kept` });
-    }
-  } else {
-    eif = starts;
-    basis = `${clauses.act ? `${where}: ` : ''}${computed.basis}${starts ? `; front matter "starts" used: ${starts}` : ''}`;
-    dateIssues.push({ severity: 'warning', code: 'entry-into-force-unknown', where, message: `the entry into force cannot be computed (${computed.basis})${starts ? `; the front matter's starts (${starts}) is used` : ''}` });
-  }
-  for (const i of dateIssues) out.issue(i);
+  const act = actEntryIntoForce(clauses, published, signed, starts);
+  const eif = act.date;
+  const basis = act.basis;
+  for (const i of act.issues) out.issue(i);
   const overrides = new Map<string, IsoDate>();
   for (const o of clauses.overrides) {
     if (o.result.date) overrides.set(o.article, o.result.date);
@@ -173,6 +157,8 @@ export function parseJustel(raw: string): ParsedDocument {
     const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
     if (s < e) out.checkMentions(u.node.path, raw.slice(s, e), s);
   }
+  // An amendment with no date keeps what is known of it (overrides with a date never reach here).
+  for (const a of out.amendments) if (a.effective === null && act.bounds) a.effectiveBounds = act.bounds;
   checkAmendments(out);
 
   return {
@@ -183,7 +169,7 @@ export function parseJustel(raw: string): ParsedDocument {
     language,
     url: f.url || null,
     convention: null,
-    dates: { signed, version: null, published, entryIntoForce: eif, entryIntoForceBasis: basis, validUntil: null },
+    dates: { signed, version: null, published, entryIntoForce: eif, entryIntoForceBasis: basis, ...(act.bounds ? { entryIntoForceBounds: act.bounds } : {}), validUntil: null },
     services: [],
     fees: [],
     amendments: out.amendments,
