@@ -110,7 +110,7 @@ describe('articles, quotes, points and sentences', () => {
   it('finds quotes of every kind; other marks inside a quote are text; an open quote is reported', () => {
     const text = 'a "b « c » d" e « f « g » h » “i”';
     expect(scanQuotes(text, 0, text.length).quotes.map((q) => text.slice(q.open + 1, q.close))).toEqual(['b « c » d', ' f « g » h ', 'i']);
-    expect(scanQuotes('x "y', 0, 4)).toEqual({ quotes: [{ open: 2, close: 4 }], unbalanced: true });
+    expect(scanQuotes('x "y', 0, 4)).toEqual({ quotes: [{ open: 2, close: 4 }], unbalanced: true, recovered: [] });
   });
 
   it('reads point labels, including the OCR-lost degree sign, but not codes or decimals', () => {

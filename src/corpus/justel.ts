@@ -82,7 +82,10 @@ function sentencesOf(raw: string, node: PointNode, quotes: QuoteSpan[]): PointUn
 }
 
 function outlineArticle(raw: string, article: ArticleSlice, out: Emitter): PointUnit[] {
-  const { quotes, unbalanced } = scanQuotes(raw, article.bodyStart, article.end);
+  const { quotes, unbalanced, recovered } = scanQuotes(raw, article.bodyStart, article.end);
+  for (const r of recovered) {
+    out.issue({ severity: 'warning', code: 'other', where: article.label, message: `a quotation opened here is not closed before the next point: it is taken to end there ("${sourceText(raw, r.open + 1, r.close).slice(0, 80)}")` }, r.open);
+  }
   if (unbalanced) out.issue({ severity: 'warning', code: 'other', where: article.label, message: 'a quotation is opened and never closed; it is taken to run to the end of the article' }, article.start);
   const { root, anomalies } = buildOutline(raw, article, quotes);
   for (const a of anomalies) out.issue({ severity: 'warning', code: 'other', where: a.where, message: a.message, ...(a.proposal ? { proposal: a.proposal } : {}) }, a.at);

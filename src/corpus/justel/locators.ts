@@ -18,15 +18,20 @@ export function targetText(t: Target, extra: string[] = []): string | null {
   return [...(t.article === null ? [] : [t.article]), ...parts].join(', ');
 }
 
-/** Renders an ordinal word of an alinéa: "1er", "2", "dernier". */
+const DUTCH_ORDINALS = new Map([['eerste', 1], ['tweede', 2], ['derde', 3], ['vierde', 4], ['vijfde', 5], ['zesde', 6], ['zevende', 7], ['achtste', 8], ['negende', 9], ['tiende', 10]]);
+
+/** Renders an ordinal word of an alinéa (French or Dutch): "1er", "2", "dernier". */
 export function ordinalText(word: string): string | null {
   const w = word.toLowerCase();
-  if (/^(?:dernier|derniere|dernière)$/.test(w)) return 'dernier';
+  if (/^(?:dernier|derniere|dernière|laatste)$/.test(w)) return 'dernier';
+  const dutch = DUTCH_ORDINALS.get(w);
+  if (dutch !== undefined) return dutch === 1 ? '1er' : String(dutch);
   if (/^(?:1er|1re|premier|premiere|première)$/.test(w)) return '1er';
   const n = /^\d+$/.test(w) ? Number(w) : ordinal(w.replace(/(?<=\d)(?:eme|ème)$/, 'e'));
   return n === null ? null : n === 1 ? '1er' : String(n);
 }
 
+const NL_ORD = String.raw`(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)`;
 const ORD = String.raw`(\d+(?:er|re|e|eme|ème)?|premi[eè]re?|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|derni[eè]re?)`;
 
 interface TokenRule {
@@ -39,11 +44,15 @@ interface TokenRule {
 // Tried in order at the current offset; each consumes one comma-separated locator token.
 const TOKENS: TokenRule[] = [
   { re: /\s*(?:de |à |a )?l['’]article\s+(\d+(?:er)?(?:\s?(?:bis|ter|quater|quinquies|sexies))?)/iy, part: (m) => m[1].replace(/\s/g, '').replace(/er$/, ''), article: true },
+  { re: /\s*(?:van |in )?(?:het )?artikel\s+(\d+(?:\s?(?:bis|ter|quater|quinquies|sexies))?)/iy, part: (m) => m[1].replace(/\s/g, ''), article: true },
+  // A heading named by its words: "intitulé « E. Urologie »", "opschrift " categorie 3 "".
+  { re: /\s*(?:l['’]|het |le )?(?:intitul[ée]|opschrift)\s*["«“]\s*([^"»”\n]{1,100}?)\s*[:]?\s*["»”]/iy, part: (m) => `"${m[1].replace(/\s+/g, ' ')}"` },
   // OCR lost the "§": "Au   1er," — three spaces where "§ " was.
   { re: /[ ]{3,}(\d+(?:er)?(?:bis|ter)?)(?=[ \t]*[,:])/y, part: (m) => `§ ${m[1]}` },
   { re: /\s*§\s*(\d+(?:er)?(?:\s?(?:bis|ter|quater))?)/y, part: (m) => `§ ${m[1].replace(/\s/g, '')}` },
   { re: /\s*(?:le |la )?littera\s+([a-z](?:bis|ter)?\))/iy, part: (m) => m[1] },
   { re: new RegExp(String.raw`\s*(?:le |l['’])?${ORD}\s+alin[ée]a`, 'iy'), part: (m) => alineaPart(m[1]) },
+  { re: new RegExp(String.raw`\s*(?:het )?${NL_ORD}\s+lid`, 'iy'), part: (m) => alineaPart(m[1]) },
   { re: /\s*(?:le |l['’])?alin[ée]a\s+(\d+(?:er)?)/iy, part: (m) => alineaPart(m[1]) },
   { re: /\s*(?:le |la )?([a-z](?:bis|ter)?\))/y, part: (m) => m[1] },
   // "1°", or OCR "1 ," whose degree sign became a space.
@@ -89,7 +98,7 @@ export function scanLocator(text: string, pos: number): { article: string | null
   return { article, parts, end: at };
 }
 
-const ARTICLE_INTRO = /(?:^|[\s,;:])(?:A|À|Dans|Au|Aux|a|à|dans)\s+l['’]article\s+\d/;
+const ARTICLE_INTRO = /(?:^|[\s,;:])(?:(?:A|À|Dans|Au|Aux|a|à|dans)\s+l['’]article|(?:In|in|Bij|bij|Aan|aan)\s+artikel)\s+\d/;
 
 /**
  * The locator an article's or a point's own text starts with: "A l'article 11, de la même
@@ -97,7 +106,7 @@ const ARTICLE_INTRO = /(?:^|[\s,;:])(?:A|À|Dans|Au|Aux|a|à|dans)\s+l['’]arti
  * "alinéa 1er". Text that starts otherwise gives no parts.
  */
 export function leadingLocator(text: string): { article: string | null; parts: string[] } {
-  const lead = /^\s*(?:Au|au|Aux|aux|À|à|A|a|Dans|dans|En|en)(?=[ \t])/.exec(text);
+  const lead = /^\s*(?:Au|au|Aux|aux|À|à|A|a|Dans|dans|En|en|In|in|Bij|bij|Aan|aan)(?=[ \t])/.exec(text);
   if (lead) {
     const r = scanLocator(text, lead[0].length);
     if (r.article !== null) return { article: r.article, parts: [...r.parts, ...laterLocator(text, r.end)] };
@@ -106,7 +115,7 @@ export function leadingLocator(text: string): { article: string | null; parts: s
   // The article may be named later in the intro sentence ("Dans l'annexe …, à l'article 14, …").
   const m = ARTICLE_INTRO.exec(text.slice(0, 400));
   if (m) {
-    const at = text.indexOf('article', m.index) - 2;
+    const at = Math.max(text.indexOf('rtikel', m.index) - 1, text.indexOf('article', m.index) - 2);
     const r = scanLocator(text, Math.max(at, 0));
     if (r.article !== null) return { article: r.article, parts: [...r.parts, ...laterLocator(text, r.end)] };
   }
@@ -116,7 +125,7 @@ export function leadingLocator(text: string): { article: string | null; parts: s
 /** "A l'article 26, § 4, de la même annexe, au 1er alinéa, les numéros …": the locator after the annex clause. */
 function laterLocator(text: string, from: number): string[] {
   const head = text.slice(0, Math.min(text.length, from + 400));
-  for (const m of head.slice(from).matchAll(/,\s*(?:au|aux|à la|a la|dans le|dans la|dans l['’])(?=\s)/g)) {
+  for (const m of head.slice(from).matchAll(/,\s*(?:au|aux|à la|a la|dans le|dans la|dans l['’]|in|bij)(?=\s)/g)) {
     const r = scanLocator(head, from + (m.index ?? 0) + m[0].length);
     if (r.parts.length && /,\s*$/.test(head.slice(0, r.end))) return r.parts;
   }

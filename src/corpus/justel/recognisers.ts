@@ -435,7 +435,9 @@ const servicesInserted: Recogniser = (c) => {
   const pos = anchor ? c.g.position(anchor.groups!.pos) : null;
   const after = pos === 'after' ? anchor!.groups!.codes : null;
   const anchorNote = pos === 'before' ? `inserted before ${anchor!.groups!.codes}` : undefined;
-  const ks = placeholders(c.skeleton.slice(m.index));
+  // The quoted services follow the instruction (a quote before its verb names a heading of the locator).
+  const after0 = placeholders(c.skeleton.slice(m.index + m[0].length));
+  const ks = after0.length ? after0 : placeholders(c.skeleton.slice(m.index));
   const found: BlockService[] = [];
   let trailing: [number, number] | null = null;
   for (const k of ks) {

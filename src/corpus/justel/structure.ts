@@ -51,13 +51,27 @@ export interface QuoteSpan {
   close: number;
 }
 
+/** A quote closed by recovery: opened and never closed before the next amendment point. */
+export interface RecoveredQuote {
+  /** Offset of the opening mark, and where the quote was taken to end. */
+  open: number;
+  close: number;
+}
+
+// A line that opens a new amendment point: "3° Au § 6, …", "b) in § 16, …". Inside a copied
+// quote, such a line means the closing mark was lost.
+const NEXT_POINT = /[ \t]*(?:\d{1,2}(?:bis|ter)?[ \t]?°|[a-z]\))[ \t]+(?:Au|Aux|À|A|Dans|En|In|Bij|Aan|Onder|au|aux|à|dans|in|bij|aan|onder)[ \t]/y;
+
 /**
  * Finds the quoted stretches of [start, end). ASCII quotes toggle; « » and “ ” open and close.
- * Quote marks of another kind inside a quote are part of its text. A quote still open at `end`
+ * Quote marks of another kind inside a quote are part of its text. An ASCII quote still open
+ * where a line opens the next amendment point ("3° Au § 6, …") lost its closing mark: it is
+ * closed at the end of the line before, and listed in `recovered`. A quote still open at `end`
  * is closed there and reported as unbalanced.
  */
-export function scanQuotes(raw: string, start: number, end: number): { quotes: QuoteSpan[]; unbalanced: boolean } {
+export function scanQuotes(raw: string, start: number, end: number): { quotes: QuoteSpan[]; unbalanced: boolean; recovered: RecoveredQuote[] } {
   const quotes: QuoteSpan[] = [];
+  const recovered: RecoveredQuote[] = [];
   let kind: '"' | '«' | '“' | null = null;
   let depth = 0;
   let open = -1;
@@ -68,6 +82,15 @@ export function scanQuotes(raw: string, start: number, end: number): { quotes: Q
         kind = ch;
         open = i;
         depth = 1;
+      }
+    } else if (kind === '"' && ch === '\n') {
+      NEXT_POINT.lastIndex = i + 1;
+      if (NEXT_POINT.test(raw)) {
+        let close = i;
+        while (close > open + 1 && /\s/.test(raw[close - 1])) close--;
+        quotes.push({ open, close });
+        recovered.push({ open, close });
+        kind = null;
       }
     } else if (kind === '"' && ch === '"') {
       quotes.push({ open, close: i });
@@ -81,7 +104,7 @@ export function scanQuotes(raw: string, start: number, end: number): { quotes: Q
     }
   }
   if (kind !== null) quotes.push({ open, close: end });
-  return { quotes, unbalanced: kind !== null };
+  return { quotes, unbalanced: kind !== null, recovered };
 }
 
 /** How a point is numbered: "1°", "1.", "a)". */

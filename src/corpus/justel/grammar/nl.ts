@@ -14,14 +14,14 @@ const INS = String.raw`(?:ingevoegd|toegevoegd|ingelast)`;
 const DEL = String.raw`(?:opgeheven|geschrapt|weggelaten|geschrapt)`;
 const WORDS = String.raw`(?:de woorden|het woord|de termen|de term)`;
 const WORDS_OBJECT = String.raw`(?:de woorden|het woord|de termen|de term|de zin|de zinnen|de vermelding|de vermeldingen|het cijfer|de cijfers|het getal|de datum|de data)`;
-const SERVICE = String.raw`(?:de )?verstrekkingen?`;
+const SERVICE = String.raw`(?:de )?verstrekking(?:en)?`;
 const RULE = String.raw`(?:toepassingsregels?|toepassingsregel)`;
-const RULE_ANCHOR = String.raw`(?:(?:het )?(?:lid (?<alinea>\S+)|(?<alineaOrd>\S+) lid) van )?(?:(?:de|het) (?:(?<ord>\S+) )?)?${RULE} (?:die (?:volgt|volgen) op|volgend op|na) (?:de verstrekkingen?|verstrekkingen?) ${NO}(?<ruleCodes>${CODES})`;
+const RULE_ANCHOR = String.raw`(?:(?:het )?(?:lid (?<alinea>\S+)|(?<alineaOrd>\S+) lid) van )?(?:(?:de|het) (?:(?<ord>\S+) )?)?${RULE} (?:die (?:volgt|volgen) op|volgend op|na) (?:de verstrekking(?:en)?|verstrekking(?:en)?) ${NO}(?<ruleCodes>${CODES})`;
 const WITH_RULES = String.raw`(?<withRules>,? en (?:de )?${RULE} die (?:erop|er op|daarop|hierop) (?:betrekking (?:hebben|heeft)|volgen|volgt),?)`;
-const OBJ = String.raw`(?:de volgende|het volgende) (?:opschriften? en (?:de )?)?verstrekkings?(?:en)?(?<withRules> en (?:de )?(?:volgende )?${RULE})?`;
+const OBJ = String.raw`(?:de volgende|het volgende) (?:opschrift(?:en)? en (?:de )?)?verstrekkings?(?:en)?(?<withRules> en (?:de )?(?:volgende )?${RULE})?`;
 const VALUE = String.raw`(?:de )?betrekkelijke waarden?`;
 const FROM = String.raw`(?:«(?<from>\d+)» )?`;
-const OF_SERVICE = String.raw`(?:van (?:de )?verstrekkingen? ${NO}(?<codes>${CODES}),? )?`;
+const OF_SERVICE = String.raw`(?:van (?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES}),? )?`;
 const TO = String.raw`(?:«(?<to>\d+)»|(?<toLetter>[a-z]) (?<toNumber>\d[\d.,]*\d|\d))`;
 
 const OPERATIONS: [RegExp, Operation][] = [
@@ -54,8 +54,8 @@ export const NL: Grammar = {
   ],
   labelAnchor: re(String.raw`\b(?:de )?omschrijving (?:van de verstrekking(?:en)?|van verstrekking(?:en)?) ${NO}(?<codes>${CODES})`),
   textBetween: /\bde tekst (?:die )?(?:begint|beginnend|aanvangend|aanvangt) met «(?<first>\d+)» en (?:eindigt|eindigend|die eindigt) (?:met|op) «(?<last>\d+)»,? (?:wordt|worden) vervangen (?:door|als volgt)/,
-  codeIntoRule: re(String.raw`${RULE_ANCHOR},? ${IS} (?:het (?:nummer|codenummer) |de (?:nummers|codenummers) |de verstrekkingen? )?${NO}(?<codes>${CODES}) ${INS} (?<pos>na|voor) (?:het (?:nummer|codenummer) |de verstrekking )?${NO}(?<ref>${CODES})`),
-  ruleCompletedWithCodes: re(String.raw`${RULE_ANCHOR},? ${IS} aangevuld met (?:het (?:nummer|codenummer) |de (?:nummers|codenummers) |de verstrekkingen? )?${NO}(?<codes>${CODES})`),
+  codeIntoRule: re(String.raw`${RULE_ANCHOR},? ${IS} (?:het (?:nummer|codenummer) |de (?:nummers|codenummers) |de verstrekking(?:en)? )?${NO}(?<codes>${CODES}) ${INS} (?<pos>na|voor) (?:het (?:nummer|codenummer) |de verstrekking )?${NO}(?<ref>${CODES})`),
+  ruleCompletedWithCodes: re(String.raw`${RULE_ANCHOR},? ${IS} aangevuld met (?:het (?:nummer|codenummer) |de (?:nummers|codenummers) |de verstrekking(?:en)? )?${NO}(?<codes>${CODES})`),
   ruleReplaced: [
     re(String.raw`${RULE_ANCHOR},? ${IS} (?:(?<replace>vervangen (?:door|als volgt)|gewijzigd als volgt)|(?<repeal>${DEL}))`),
     re(String.raw`\b${IS} ${RULE_ANCHOR},? (?:(?<replace>vervangen (?:door|als volgt)|gewijzigd als volgt)|(?<repeal>${DEL}))`),
@@ -69,14 +69,14 @@ export const NL: Grammar = {
     re(String.raw`\b${IS} ${VALUE} ${FROM}${OF_SERVICE}(?:vervangen door|gebracht op|vastgesteld op) (?:${VALUE} )?${TO}`, 'g'),
     re(String.raw`\b${IS} ${VALUE} ${FROM}${OF_SERVICE}door (?:${VALUE} )?${TO} vervangen`, 'g'),
   ],
-  serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:in|bij|voor) )(?:de )?(?:verstrekkingen?|omschrijving van de verstrekking) ${NO}(?<codes>${CODES})(?:,|$| (?:de|het|wordt|worden))`),
+  serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:in|bij|voor) )(?:de )?(?:verstrekking(?:en)?|omschrijving van de verstrekking) ${NO}(?<codes>${CODES})(?:,|$| (?:de|het|wordt|worden))`),
   relabelled: [
-    re(String.raw`\b(?:de )?omschrijvingen?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekkingen? ${NO}(?<codes>${CODES})),? ${IS} (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
-    re(String.raw`\b${IS} (?:de )?omschrijvingen?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekkingen? ${NO}(?<codes>${CODES})),? (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
+    re(String.raw`\b(?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? ${IS} (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
+    re(String.raw`\b${IS} (?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
   ],
   codesRemoved: [
-    re(String.raw`\b(?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekkingen?)? ${NO}(?<codes>${CODES}),? ${IS} ${DEL}`),
-    re(String.raw`\b${IS} (?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekkingen?)? ${NO}(?<codes>${CODES}),? ${DEL}`),
+    re(String.raw`\b(?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekking(?:en)?)? ${NO}(?<codes>${CODES}),? ${IS} ${DEL}`),
+    re(String.raw`\b${IS} (?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekking(?:en)?)? ${NO}(?<codes>${CODES}),? ${DEL}`),
   ],
   servicesDeleted: [
     re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}?,? ${IS} ${DEL}`, 'g'),
@@ -87,23 +87,24 @@ export const NL: Grammar = {
     re(String.raw`\b${IS} (?:het )?(?:punt|littera) (?<point>[a-z]\)|\d+°) en de verstrekkingen die (?:het|erin|daarin) (?:bevat|omvat|vermeld (?:zijn|worden)|opgenomen zijn),? ${DEL}`),
   ],
   serviceReplaced: [
-    re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} vervangen (?:door de volgende (?:verstrekkingen?|bepalingen?)|als volgt|door wat volgt|door)`),
-    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? vervangen (?:door de volgende (?:verstrekkingen?|bepalingen?)|als volgt|door wat volgt|door)`),
+    re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} vervangen (?:door de volgende (?:verstrekking(?:en)?|bepaling(?:en)?)|als volgt|door wat volgt|door)`),
+    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? vervangen (?:door de volgende (?:verstrekking(?:en)?|bepaling(?:en)?)|als volgt|door wat volgt|door)`),
   ],
   servicesInserted: [
     re(String.raw`\b${OBJ},? ${IS} (?:[^«]{0,120}? )?${INS}`),
-    re(String.raw`\b${IS} (?:[^«]{0,160}? )?${OBJ} (?:[^«]{0,80}? )?${INS}`),
+    // The verb first, the object later, with a locator that may quote a heading in between.
+    re(String.raw`\b${IS} (?:(?:[^«]|«\d+»){0,200}? )?${OBJ} (?:[^«]{0,80}? )?${INS}`),
   ],
   codeAddedToList: [
-    re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} ${INS} (?<pos>na|voor) (?:de )?(?:verstrekkingen? )?${NO}(?<ref>${CODES})`),
-    re(String.raw`\b${IS} (?<pos>na|voor) (?:de )?(?:verstrekkingen? )?${NO}(?<ref>${CODES}),? ${SERVICE} ${NO}(?<codes>${CODES}) ${INS}`),
-    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? ${INS} (?<pos>na|voor) (?:de )?(?:verstrekkingen? )?${NO}(?<ref>${CODES})`),
+    re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} ${INS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES})`),
+    re(String.raw`\b${IS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES}),? ${SERVICE} ${NO}(?<codes>${CODES}) ${INS}`),
+    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? ${INS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES})`),
   ],
-  insertAnchor: re(String.raw`\b(?<pos>na|voor) (?:de |het )*(?:verstrekkingen? )?${NO}(?<codes>\d{6})`),
-  insertPosition: re(String.raw`\b(?<pos>na|voor) (?:(?:de )(?:verstrekkingen? )?${NO}(?<codes>\d{6}(?: ?- ?\d{6})?)|het (?<alineaOrd>\S+) lid|lid (?<alinea>\S+)|(?:het )?(?<point>\S+)°)`),
+  insertAnchor: re(String.raw`\b(?<pos>na|voor) (?:de |het )*(?:verstrekking(?:en)? )?${NO}(?<codes>\d{6})`),
+  insertPosition: re(String.raw`\b(?<pos>na|voor) (?:(?:de )(?:verstrekking(?:en)? )?${NO}(?<codes>\d{6}(?: ?- ?\d{6})?)|het (?<alineaOrd>\S+) lid|lid (?<alinea>\S+)|(?:het )?(?<point>\S+)°)`),
   ruleInserted: [
-    re(String.raw`\b(?:de volgende|het volgende|een|de) (?:${RULE}|bepalingen?|zin|zinnen|leden|lid)(?:,? luidende(?: als volgt)?,?)? ${IS} (?:[^«]{0,120}? )?${INS}`),
-    re(String.raw`\b${IS} (?:[^«]{0,120}? )?(?:de volgende|het volgende|een) (?:${RULE}|bepalingen?|zin|zinnen|leden|lid|punt|littera)(?: (?<point>[a-z]\)|\d+°))?(?:,? luidende(?: als volgt)?)?,? (?:[^«]{0,60}? )?${INS}`),
+    re(String.raw`\b(?:de volgende|het volgende|een|de) (?:${RULE}|bepaling(?:en)?|zin|zinnen|leden|lid)(?:,? luidende(?: als volgt)?,?)? ${IS} (?:[^«]{0,120}? )?${INS}`),
+    re(String.raw`\b${IS} (?:[^«]{0,120}? )?(?:de volgende|het volgende|een) (?:${RULE}|bepaling(?:en)?|zin|zinnen|leden|lid|punt|littera)(?: (?<point>[a-z]\)|\d+°))?(?:,? luidende(?: als volgt)?)?,? (?:[^«]{0,60}? )?${INS}`),
     re(String.raw`\b(?:een|de volgende|het volgende) (?:punt|littera|lid|zin|bepaling)(?: (?<point>[a-z]\)|\d+°))?(?:,? luidende(?: als volgt)?,?)? ${IS} ${INS}`),
     re(String.raw`(?<object>(?:de|het) ?[^,;:«]{1,90}?) ${IS} aangevuld met (?:een lid|de volgende leden|het volgende lid|een zin|de volgende zin|de volgende zinnen|een bepaling|de volgende bepaling|een ${RULE}|de volgende ${RULE})`),
   ],
