@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIsoDate, type IsoDate } from '../date.js';
-import type { ParsedDocument } from '../facts.js';
+import type { AmendmentCoverage, ParsedDocument } from '../facts.js';
 import { parseDate } from './french.js';
 import { codeSetText } from './justel/blocks.js';
 import { actEntryIntoForce, DATING_HINT, readEntryClauses, type DatedSentence } from './justel/dates.js';
@@ -138,7 +138,9 @@ export function parseJustel(raw: string): ParsedDocument {
   }
 
   // Recognise every sentence; a normative one nobody understands is listed as unparsed.
+  const coverage: AmendmentCoverage = { items: 0, understood: 0, missed: [] };
   for (const u of units) {
+    const before = { facts: out.amendments.length + out.rules.length, unparsed: out.unparsed.length };
     const effective = overrides.get(u.article.number) ?? eif;
     const hasChildren = u.node.children.length > 0;
     const cls: Clause[] = u.sentences.map((s) => ({
@@ -157,6 +159,7 @@ export function parseJustel(raw: string): ParsedDocument {
         if ((g.normative.test(c.skeleton) || c.quotes.length > 0) && !g.boilerplate.test(c.skeleton)) out.unparsedAt(c.path, c.span);
       } else i += used;
     }
+    countItem(coverage, u, before, out);
     const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
     if (s < e) out.checkMentions(u.node.path, raw.slice(s, e), s);
   }
@@ -170,6 +173,7 @@ export function parseJustel(raw: string): ParsedDocument {
     format: 'justel-markdown',
     title: (language === 'nl' ? f['title-nl'] || f.title || f['title-fr'] : f['title-fr'] || f.title || f['title-nl']) || '',
     language,
+    coverage,
     url: f.url || null,
     convention: null,
     dates: { signed, version: null, published, entryIntoForce: eif, entryIntoForceBasis: basis, ...(act.bounds ? { entryIntoForceBounds: act.bounds } : {}), validUntil: null },
@@ -180,6 +184,21 @@ export function parseJustel(raw: string): ParsedDocument {
     issues: out.issues,
     unparsed: out.unparsed,
   };
+}
+
+/**
+ * An amendment item is a point without sub-points (or an article without points) whose text
+ * states something: it produced a fact, or holds a sentence nobody understood. Entry-into-force
+ * and execution articles state no amendment and are not items.
+ */
+function countItem(coverage: AmendmentCoverage, u: PointUnit, before: { facts: number; unparsed: number }, out: Emitter): void {
+  if (u.node.children.length > 0) return;
+  const produced = out.amendments.length + out.rules.length > before.facts;
+  const missed = out.unparsed.slice(before.unparsed);
+  if (!produced && missed.length === 0) return;
+  coverage.items++;
+  if (missed.length === 0) coverage.understood++;
+  else coverage.missed.push(...missed);
 }
 
 // Cross-checks of the amendments of one act: a code inserted twice, amendments without a target.
