@@ -85,7 +85,8 @@ export function readComplianceLine(o: unknown, line: number): ComplianceLine {
   const fee = r.fee === undefined || r.fee === null ? null : money2(r.fee, 'fee', line);
   let room: Room | null = null;
   if (r.room !== undefined && r.room !== null) {
-    const k = typeof r.room === 'string' ? ROOMS[r.room.trim().toLowerCase()] : undefined;
+    const name = typeof r.room === 'string' ? r.room.trim().toLowerCase() : '';
+    const k = Object.hasOwn(ROOMS, name) ? ROOMS[name] : undefined;
     if (!k) throw new InputError(line, 'room', `${JSON.stringify(r.room)} is not a room type (single, double, common)`, undefined, 'field');
     room = k;
   }

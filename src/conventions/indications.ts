@@ -381,7 +381,7 @@ export function readFacts(input: Record<string, unknown>): ClinicalFacts {
   for (const k of Object.keys(input)) if (input[k] !== undefined && !known.has(k)) throw new FactsError(k, `unknown fact (known: ${[...known].join(', ')})`);
   const organ = input.organ;
   if (organ === undefined) throw new FactsError('organ', 'missing (kidney, liver, lung or bone)');
-  if (typeof organ !== 'string' || !(organ in TUMOURS)) throw new FactsError('organ', `${JSON.stringify(organ)} is not one of kidney, liver, lung, bone`);
+  if (typeof organ !== 'string' || !Object.hasOwn(TUMOURS, organ)) throw new FactsError('organ', `${JSON.stringify(organ)} is not one of kidney, liver, lung, bone`);
   const facts: ClinicalFacts = { organ: organ as Organ };
   if (input.tumour !== undefined) {
     const t = String(input.tumour);

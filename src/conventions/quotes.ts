@@ -75,7 +75,7 @@ export function readQuoteCase(v: unknown, at = ''): QuoteCase {
   if (o.room !== undefined && o.room !== null) {
     const r = String(o.room).toLowerCase();
     const map: Record<string, QuoteCase['room']> = { single: 'single', individual: 'single', double: 'double', 'two-bed': 'double', common: 'common', shared: 'common' };
-    if (!map[r]) throw new QuoteInputError(`${at}room`, `${JSON.stringify(o.room)} is not a room type (single, double, common)`);
+    if (!Object.hasOwn(map, r)) throw new QuoteInputError(`${at}room`, `${JSON.stringify(o.room)} is not a room type (single, double, common)`);
     room = map[r];
   }
   let quote: QuoteCase['quote'] = null;

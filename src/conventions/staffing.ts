@@ -105,7 +105,7 @@ const ALIASES: Record<string, string> = {
 
 function word(s: string): string {
   const w = normWord(s);
-  return ALIASES[w] ?? w;
+  return Object.hasOwn(ALIASES, w) ? ALIASES[w] : w;
 }
 
 function member(where: string, name: unknown, specialty: unknown, quals: unknown, fail: (f: string) => InputError): StaffMember {

@@ -47,7 +47,8 @@ const ORDER: readonly RuleKindName[] = [
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
 
 export function kindOf(name: string): RuleKind {
-  const k = (KINDS as Record<string, RuleKind>)[name];
+  // own properties only: a kind named "constructor" is unknown, not Object's constructor
+  const k = Object.hasOwn(KINDS, name) ? (KINDS as Record<string, RuleKind>)[name] : undefined;
   if (!k) throw new Error(`unknown rule kind "${name}"`);
   return k;
 }

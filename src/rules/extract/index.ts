@@ -29,7 +29,7 @@ const CONVENTION_PREFIX: Record<string, string> = {
 /** The id prefix of a document's rules: `rd1994` for the royal decree of 1994, `ablation`, `breast`. */
 export function documentPrefix(doc: ParsedDocument): string {
   if (doc.kind === 'royal-decree') return `rd${(doc.dates.signed ?? doc.id).slice(0, 4)}`;
-  if (doc.convention) return CONVENTION_PREFIX[doc.convention] ?? doc.convention;
+  if (doc.convention) return (Object.hasOwn(CONVENTION_PREFIX, doc.convention) ? CONVENTION_PREFIX[doc.convention] : undefined) ?? doc.convention;
   return doc.id;
 }
 

@@ -29,14 +29,15 @@ export interface LabelPattern {
   match(l: LabelText): Draft[] | null;
 }
 
-const STEMS: Record<string, number> = {
+// Maps, not objects: a word of the text such as "constructor" must not find Object.prototype's.
+const STEMS = new Map<string, number>(Object.entries({
   prem: 1, un: 1, deux: 2, trois: 3, quatr: 4, cinqu: 5, six: 6, sept: 7, huit: 8, neuv: 9, dix: 10, onz: 11, douz: 12,
   treiz: 13, quatorz: 14, quinz: 15, seiz: 16, vingt: 20, trent: 30, quarant: 40, cinquant: 50, soixant: 60,
-};
-const CARDINALS: Record<string, number> = {
+}));
+const CARDINALS = new Map<string, number>(Object.entries({
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
   treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
-};
+}));
 
 /** Reads a French ordinal in words or digits: "sixième" 6, "soixante et unième" 61, "1er" 1, "treizième" 13. */
 export function ordinalWords(words: string): number | null {
@@ -48,11 +49,11 @@ export function ordinalWords(words: string): number | null {
   for (const t of w.split(/\s+/)) {
     if (t === 'et') continue;
     if (t.endsWith('ieme')) {
-      const v = STEMS[t.slice(0, -4)];
+      const v = STEMS.get(t.slice(0, -4));
       if (v === undefined) return null;
       total += v;
     } else {
-      const v = CARDINALS[t];
+      const v = CARDINALS.get(t);
       if (v === undefined) return null;
       total += v;
     }

@@ -43,15 +43,15 @@ export function fold(s: string): string {
   return foldAccents(s).replace(/[’‘ʼ]/g, "'").replace(/[“”«»]/g, '"');
 }
 
-/** Number words of the texts. */
-const NUMBERS: Record<string, number> = {
+/** Number words of the texts (a Map: a word of the text such as "constructor" must not find Object.prototype's). */
+const NUMBERS = new Map<string, number>(Object.entries({
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12,
-};
+}));
 
 /** Reads "deux", "3", "une" as a number, or null. */
 export function numberWord(w: string): number | null {
   if (/^\d+$/.test(w)) return Number(w);
-  return NUMBERS[fold(w)] ?? null;
+  return NUMBERS.get(fold(w)) ?? null;
 }
 
 /** A code set read from a phrase, with notes on written codes that needed reading. */
