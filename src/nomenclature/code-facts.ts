@@ -2,7 +2,7 @@
  * Turns a parsed document into facts keyed by code: definitions, value and label changes,
  * deletions, fee rows and mere mentions. Consolidation folds these per code over time.
  */
-import type { CodeSet, ParsedDocument, Provenance, Value, FeeRow } from '../facts.js';
+import type { Amendment, CodeSet, DateBounds, ParsedDocument, Provenance, Value, FeeRow } from '../facts.js';
 import { firstOfMonthAfter, type IsoDate } from '../date.js';
 import { isPair } from '../code.js';
 import { fold } from '../text.js';
@@ -20,17 +20,23 @@ interface FactBase {
   source: SourceRef;
 }
 
+/** A dated change: when `effective` is null, `bounds` keeps what is known of the date (absent: nothing). */
+interface Dated {
+  effective: IsoDate | null;
+  bounds?: DateBounds | null;
+}
+
 /** One dated fact about one code. */
 export type CodeFact =
-  | (FactBase & {
+  | (FactBase & Dated & {
       op: 'define';
-      effective: IsoDate | null;
       /** Last day of validity (inclusive), e.g. a convention's end, or null. */
       until: IsoDate | null;
       /** Why the period is what it is: the act's entry into force, the convention's period. */
       periodBasis: string;
       pair: Pair | null;
       value: Value | null;
+      /** French label (null: not given in French). */
       label: string | null;
       article: string | null;
       convention: string | null;
@@ -90,6 +96,7 @@ function ref(p: Provenance, note?: string): SourceRef {
   if (note ?? p.note) r.note = note ?? p.note;
   return r;
 }
+  if (p.language) r.language = p.language;
 
 function membersOf(c: CodeSet): { code: string; pair: Pair | null }[] {
   if (c.kind === 'single') return [{ code: c.code, pair: null }];
@@ -161,11 +168,21 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
     const fromFee = s.value ? null : doc.fees.find((f) => sameCodes(f.codes, s.codes));
     const value = s.value ?? (fromFee ? { keyLetter: fromFee.keyLetter, relativeValue: fromFee.relativeValue } : null);
     for (const { code, pair } of membersOf(s.codes)) {
+/** The date of a change and, when it is unknown, what is known of it (the key is absent when the date is known). */
+function dated(effective: IsoDate | null, bounds: DateBounds | null | undefined): Dated {
+  return effective === null ? { effective, bounds: bounds ?? null } : { effective };
+}
+
+/** An amendment's date, its bounds falling back on the document's. */
+function amendmentDate(a: Amendment, doc: ParsedDocument): Dated {
+  return dated(a.effective, a.effectiveBounds ?? doc.dates.entryIntoForceBounds);
+}
+
       out.push({
         op: 'define', code, document, seq: seq(), source: ref(s.provenance),
-        effective: period?.from ?? doc.dates.entryIntoForce, until: period?.until ?? null,
+        ...dated(period?.from ?? doc.dates.entryIntoForce, doc.dates.entryIntoForceBounds), until: period?.until ?? null,
         periodBasis: period?.basis ?? doc.dates.entryIntoForceBasis,
-        pair, value, label: s.label, article: s.nomenclatureArticle, convention: doc.convention,
+        pair, value, ...labelFields(doc, s), article: s.nomenclatureArticle, convention: doc.convention,
       });
     }
   }
@@ -176,20 +193,20 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
       case 'insert-service':
         for (const { code, pair } of membersOf(a.service.codes)) {
           out.push({
-            op: 'define', code, document, seq: seq(), source, effective, until: null,
+            op: 'define', code, document, seq: seq(), source, ...amendmentDate(a, doc), until: null,
             periodBasis: `inserted by ${a.source} with effect from ${effective ?? 'an unknown date'} (${doc.dates.entryIntoForceBasis})`,
-            pair, value: a.service.value, label: a.service.label, article: a.service.nomenclatureArticle ?? a.target, convention: null,
+            pair, value: a.service.value, ...labelFields(doc, a.service), article: a.service.nomenclatureArticle ?? a.target, convention: null,
           });
         }
         break;
       case 'delete-service':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'delete', code, document, seq: seq(), source, effective, article: a.target });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'delete', code, document, seq: seq(), source, ...amendmentDate(a, doc), article: a.target });
         break;
       case 'change-value':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'value', code, document, seq: seq(), source, effective, article: a.target, from: a.from, to: a.to });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'value', code, document, seq: seq(), source, ...amendmentDate(a, doc), article: a.target, from: a.from, to: a.to });
         break;
       case 'change-label':
-        for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, effective, article: a.target, label: a.label });
+        for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, ...amendmentDate(a, doc), article: a.target, ...labelFields(doc, a) });
         break;
       default:
         break; // rule and text amendments do not change a code's state; their codes are mentions below

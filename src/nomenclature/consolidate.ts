@@ -2,11 +2,12 @@
  * Consolidation: the facts of every document about one code, folded over time into versions
  * ([from, to) periods), so that the state on any date is a lookup. Pure: no I/O.
  */
-import type { Value } from '../facts.js';
+import type { DateBounds, Value } from '../facts.js';
 import { addDays, type IsoDate } from '../date.js';
 import { feeOf } from '../decimal.js';
 import type { CodeFact, Pair } from './code-facts.js';
-import type { CodePeriod, CodeState, CodeStatus, PeriodState, SourceRef } from './types.js';
+import { foldUncertain } from './uncertain.js';
+import type { CandidateState, CodePeriod, CodeState, CodeStatus, PeriodState, SourceRef } from './types.js';
 
 /** One period of a code's life with the same status, value and label. */
 export interface Version {
@@ -24,6 +25,14 @@ export interface Version {
   sources: SourceRef[];
 }
 
+  /** Status `uncertain` only: the possible versions, each with the changes it assumes. */
+  candidates?: Candidate[];
+}
+
+/** One possible version of an uncertain period: the changes of unknown date it takes as in force or not yet. */
+export interface Candidate extends Omit<Version, 'from' | 'to' | 'status' | 'candidates'> {
+  status: Exclude<Version['status'], 'uncertain'>;
+  assumes: string;
 /** A rule of application naming a code, in force on a date. */
 export interface RuleRef {
   id: string;
@@ -61,6 +70,8 @@ export interface HistoryEntry {
 
 /** An inconsistency consolidation finds between documents (or within one). */
 export interface ConsolidationIssue {
+  /** A change of unknown date (`date` null): the window it takes effect in, and why. */
+  window?: DateBounds;
   document: string;
   severity: 'error' | 'warning';
   code: 'old-value-mismatch' | 'duplicate-service' | 'contradiction';
@@ -89,7 +100,7 @@ const sameValue = (a: Value, b: Value) => a.keyLetter === b.keyLetter && Number(
 const showValue = (v: Value | null) => (v ? `${v.keyLetter} ${v.relativeValue}` : 'unknown');
 const byDate = (a: IsoDate | null, b: IsoDate | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
-type Step = { date: IsoDate | null; order: number; apply: (v: Version) => void; entry: HistoryEntry };
+type Step = { date: IsoDate | null; order: number; apply: (v: Version) => void; entry: HistoryEntry; window?: DateBounds };
 
 /** Folds the facts about one code into its timeline. `facts` may come from many documents. */
 export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
@@ -98,6 +109,9 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   const mentionFacts = facts.filter((f): f is MentionFact => f.op === 'mention');
   // Coefficients for this very code come before those of its whole key letter.
   const coefficients = facts.filter((f): f is CoefficientFact => f.op === 'coefficient').sort((a, b) => Number(b.code === code) - Number(a.code === code));
+  // Folds of other placements of changes of unknown date (uncertain.ts) report nothing.
+  let muted = false;
+  const report = (i: ConsolidationIssue) => { if (!muted) issues.push(i); };
   const pair = facts.map((f) => ('pair' in f ? f.pair : null)).find((p) => p !== null) ?? null;
 
   const steps: Step[] = [];
@@ -109,7 +123,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
         date: f.effective, order: o,
         apply: (v) => {
           if (v.status === 'in-force' && v.sources.some((s) => s.document !== f.document)) {
-            issues.push({ document: f.document, severity: 'warning', code: 'duplicate-service', where: f.source.article, message: `${code} is defined again while already in force (defined by ${v.sources.map((s) => s.document).join(', ')})` });
+            report({ document: f.document, severity: 'warning', code: 'duplicate-service', where: f.source.article, message: `${code} is defined again while already in force (defined by ${v.sources.map((s) => s.document).join(', ')})` });
           }
           v.status = 'in-force';
           v.statusReason = f.periodBasis;
@@ -136,7 +150,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
         date: f.effective, order: o,
         apply: (v) => {
           if (f.from && v.value && !sameValue(f.from, v.value)) {
-            issues.push({ document: f.document, severity: 'error', code: 'old-value-mismatch', where: f.source.article, message: `${code}: the amendment states the old value ${showValue(f.from)}, but the consolidated value before ${f.effective} is ${showValue(v.value)}` });
+            report({ document: f.document, severity: 'error', code: 'old-value-mismatch', where: f.source.article, message: `${code}: the amendment states the old value ${showValue(f.from)}, but the consolidated value before ${f.effective} is ${showValue(v.value)}` });
           }
           // The previous value's source describes the previous version only.
           if (v.valueSource) v.sources = v.sources.filter((s) => s !== v.valueSource);
@@ -162,37 +176,34 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
       });
     }
   }
+  // A change of unknown date has a window instead of a date: never applied as if it were in force.
+  for (const s of steps) {
+    const f = facts[s.order];
+    if (s.date === null && (f.op === 'define' || f.op === 'value' || f.op === 'label' || f.op === 'delete')) {
+      s.window = f.bounds ?? { earliest: null, latest: null, reason: `the entry into force of ${f.document} is not known` };
+      s.entry.window = s.window;
+    }
+  }
   steps.sort((a, b) => byDate(a.date, b.date) || a.order - b.order);
-
-  const versions: Version[] = [];
-  if (steps.length > 0) {
-    const first = facts[steps[0].order];
-    let cur: Version;
-    if (first.op === 'define') {
-      cur = blank('not-yet-in-force', `not in force before ${first.effective ?? 'its (unknown) entry into force'}: ${first.periodBasis}`);
-    } else {
-      // Amended or deleted: the code existed before; its earlier value is known only if the amendment states it.
-      const old = first.op === 'value' ? first.from : null;
-      const article = 'article' in first ? first.article : null;
-      cur = blank('in-force', `in force before ${steps[0].date ?? 'an unknown date'}, as the amending act (${first.document}, ${first.source.article}) presupposes; its start is not in the corpus`);
-      cur.article = article;
-      if (old) {
-        cur.value = old;
-        cur.valueSource = { ...first.source, note: 'old value stated by the amendment: the value before it took effect' };
-        cur.sources.push(cur.valueSource);
-      }
-    }
-    let from: IsoDate | null = null;
-    let i = 0;
-    while (i < steps.length) {
-      const date = steps[i].date;
-      const next: Version = { ...cur, sources: [...cur.sources] };
-      while (i < steps.length && steps[i].date === date) steps[i++].apply(next);
-      if (date !== null && date !== from) versions.push({ ...cur, from, to: date });
-      cur = next;
-      from = date ?? from;
-    }
-    versions.push({ ...cur, from, to: null });
+  let versions: Version[] = [];
+  if (steps.length > 0 && !steps.some((s) => s.window)) versions = foldSteps(steps, initialVersion(facts, steps));
+  else if (steps.length > 0) {
+    const canonical = steps.map((s) => (s.window ? { ...s, date: s.window.earliest } : s)).sort((a, b) => byDate(a.date, b.date) || a.order - b.order);
+    const initial = initialVersion(facts, canonical);
+    versions = foldUncertain<Step, Version, Candidate>(steps, {
+      fold: (placed, isCanonical) => {
+        muted = !isCanonical;
+        try { return foldSteps(placed, initial); } finally { muted = false; }
+      },
+      key: stateKey,
+      same: (v) => `${stateKey(v)}|${v.statusReason}|${v.sources.map((r) => `${r.document}:${r.article}`).join(',')}`,
+      describe: (s) => `${s.entry.source.document}, ${s.entry.source.article} (${s.entry.description})`,
+      candidate: (v, assumes) => {
+        const { from: _from, to: _to, candidates: _c, ...rest } = v;
+        return { ...rest, status: v.status as Candidate['status'], assumes };
+      },
+      uncertain: (from, to, list, reason) => uncertainVersion(from, to, list.map((c) => c.candidate), reason),
+    });
   }
   const history = steps.map((s) => s.entry);
   for (const f of fees) {
@@ -201,7 +212,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   if (versions.length === 0) {
     for (const m of mentionFacts) history.push({ date: m.rule?.from ?? null, change: 'referenced', description: `${code} is named without being defined`, source: m.source });
   }
-  history.sort((a, b) => byDate(a.date, b.date));
+  history.sort((a, b) => byDate(a.date ?? a.window?.earliest ?? null, b.date ?? b.window?.earliest ?? null));
   return { code, pair, versions, fees, coefficients, mentions: mentionFacts, history, issues };
 }
 
@@ -211,6 +222,63 @@ function blank(status: Version['status'], statusReason: string): Version {
 
 /** The version in force on `at`, if the timeline has one. */
 export function versionAt(t: CodeTimeline, at: IsoDate): Version | null {
+/** The version before the first change: not yet in force before a definition, else in force as the change presupposes. */
+function initialVersion(facts: CodeFact[], steps: Step[]): Version {
+  const first = facts[steps[0].order];
+  let cur: Version;
+  if (first.op === 'define') {
+    cur = blank('not-yet-in-force', `not in force before ${steps[0].date ?? 'its (unknown) entry into force'}: ${first.periodBasis}`);
+  } else {
+    // Amended or deleted: the code existed before; its earlier value is known only if the amendment states it.
+    const old = first.op === 'value' ? first.from : null;
+    const article = 'article' in first ? first.article : null;
+    cur = blank('in-force', `in force before ${steps[0].date ?? 'an unknown date'}, as the amending act (${first.document}, ${first.source.article}) presupposes; its start is not in the corpus`);
+    cur.article = article;
+    if (old) {
+      cur.value = old;
+      cur.valueSource = { ...first.source, note: 'old value stated by the amendment: the value before it took effect' };
+      cur.sources.push(cur.valueSource);
+    }
+  }
+  return cur;
+}
+
+/** Folds sorted steps into versions from `initial`. */
+function foldSteps(steps: Step[], initial: Version): Version[] {
+  const versions: Version[] = [];
+  let cur: Version = { ...initial, sources: [...initial.sources] };
+  let from: IsoDate | null = null;
+  let i = 0;
+  while (i < steps.length) {
+    const date = steps[i].date;
+    const next: Version = { ...cur, sources: [...cur.sources] };
+    while (i < steps.length && steps[i].date === date) steps[i++].apply(next);
+    if (date !== null && date !== from) versions.push({ ...cur, from, to: date });
+    cur = next;
+    from = date ?? from;
+  }
+  versions.push({ ...cur, from, to: null });
+  return versions;
+}
+
+/** What makes two versions the same state: everything but their period, reason and sources. */
+function stateKey(v: Version): string {
+  const { from: _from, to: _to, statusReason: _r, sources: _s, valueSource: _vs, candidates: _c, ...rest } = v;
+  return JSON.stringify(rest, (k, x) => (k === 'relativeValue' ? Number(x) : x));
+}
+
+/** An uncertain period: what its candidates agree on is kept, the rest is null. */
+function uncertainVersion(from: IsoDate | null, to: IsoDate | null, candidates: Candidate[], reason: string): Version {
+  const { assumes: _a, ...first } = candidates[0];
+  const v: Record<string, unknown> = { ...first };
+  for (const k of Object.keys(v)) {
+    if (k === 'sources') continue;
+    const same = JSON.stringify(v[k]);
+    if (!candidates.every((c) => JSON.stringify((c as unknown as Record<string, unknown>)[k]) === same)) v[k] = null;
+  }
+  return { ...(v as unknown as Omit<Version, 'from' | 'to' | 'status'>), from, to, status: 'uncertain', statusReason: `uncertain: ${reason}`, sources: dedupe(candidates.flatMap((c) => c.sources)), candidates };
+}
+
   for (const v of t.versions) {
     if ((v.from === null || v.from <= at) && (v.to === null || at < v.to)) return v;
   }
@@ -275,6 +343,12 @@ function stateOn(t: CodeTimeline | null, code: string, at: IsoDate): PeriodState
   if (v.status === 'not-yet-in-force') {
     state.feeReason = 'not in force on this date';
     return state;
+  if (v.status === 'uncertain') return uncertainState(t, v, state, at);
+  return fromVersion(t, v, state, at);
+}
+
+/** Fills `state` from the version in force on `at`, or from one candidate of an uncertain period. */
+function fromVersion(t: CodeTimeline, v: Version | Candidate, state: PeriodState, at: IsoDate): PeriodState {
   }
   state.article = v.article;
   state.keyLetter = v.value?.keyLetter ?? null;
@@ -309,6 +383,43 @@ function coefficientFee(t: CodeTimeline, state: PeriodState, at: IsoDate): boole
   const c = t.coefficients.find((f) => f.keyLetter === state.keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
   if (!c) return false;
   state.coefficient = c.coefficient;
+/**
+ * The state inside the window of a change of unknown date: each candidate's state, and only what
+ * they all agree on (never the new value as if it were in force). A fee is given only when every
+ * candidate is in force with the same fee.
+ */
+function uncertainState(t: CodeTimeline, v: Version, base: PeriodState, at: IsoDate): PeriodState {
+  const candidates: CandidateState[] = (v.candidates ?? []).map((c) => {
+    const s = fromVersion(t, c, { ...base, label: { ...base.label }, sources: [] }, at);
+    return {
+      assumes: c.assumes, status: c.status, statusReason: s.statusReason, article: s.article, keyLetter: s.keyLetter, relativeValue: s.relativeValue,
+      label: s.label, fee: s.fee, feeReason: s.feeReason, sources: s.sources,
+    };
+  });
+  const agreed = <T>(get: (c: CandidateState) => T): T | null => {
+    const first = JSON.stringify(get(candidates[0]));
+    return candidates.every((c) => JSON.stringify(get(c)) === first) ? get(candidates[0]) : null;
+  };
+  const state: PeriodState = { ...base, status: 'uncertain', statusReason: v.statusReason, sources: dedupe(v.sources), candidates };
+  state.article = agreed((c) => c.article);
+  state.keyLetter = agreed((c) => c.keyLetter);
+  state.relativeValue = state.keyLetter === null ? null : agreed((c) => c.relativeValue);
+  state.label = { fr: agreed((c) => c.label.fr), nl: agreed((c) => c.label.nl) };
+  state.convention = v.convention;
+  const fee = candidates.every((c) => c.status === 'in-force') ? agreed((c) => c.fee) : null;
+  if (fee !== null) {
+    const first = fromVersion(t, v.candidates![0], { ...base, label: { ...base.label }, sources: [] }, at);
+    state.fee = fee;
+    state.coefficient = first.coefficient;
+    state.reimbursement = first.reimbursement;
+    state.feeReason = first.feeReason;
+  } else {
+    const each = candidates.map((c) => `${c.status}${c.keyLetter ? ` ${c.keyLetter} ${c.relativeValue}` : ''}${c.fee ? ` (fee ${c.fee})` : ''}`);
+    state.feeReason = `no fee: the state on this date is uncertain (${each.join(' or ')})`;
+  }
+  return state;
+}
+
   state.fee = feeOf(state.relativeValue, c.coefficient);
   state.feeReason = `${state.keyLetter} ${state.relativeValue} × ${c.coefficient} (coefficient from ${c.source.document}, ${c.source.article}), rounded half-up to the cent; no reimbursement table for this date`;
   state.sources = dedupe([...state.sources, c.source]);

@@ -1,7 +1,8 @@
 /** The consolidated nomenclature as the rest of the system sees it: the state of a code on a date. */
 import { addDays, type IsoDate } from '../date.js';
 
-export type CodeStatus = 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced' | 'unknown';
+/** `uncertain`: a change of the code takes effect on a date the sources do not fix, and this date is in its window. */
+export type CodeStatus = 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced' | 'unknown' | 'uncertain';
 export type CodeSetting = 'ambulatory' | 'hospitalised' | 'any';
 
 /** A reference to the act behind a fact. */
@@ -37,6 +38,23 @@ export interface CodeState {
   sources: SourceRef[];
 }
 
+  /** Status `uncertain` only: each possible state (before and after the change of unknown date). */
+  candidates?: CandidateState[];
+}
+
+/** One possible state of a code on a date that falls in the window of a change of unknown date. */
+export interface CandidateState {
+  /** The changes of unknown date this candidate takes as in force, or not yet. */
+  assumes: string;
+  status: Exclude<CodeStatus, 'uncertain' | 'unknown'>;
+  statusReason: string | null;
+  article: string | null;
+  keyLetter: string | null;
+  relativeValue: string | null;
+  label: { fr: string | null; nl: string | null };
+  fee: string | null;
+  feeReason: string | null;
+  sources: SourceRef[];
 /** A code's state without its date: the same on every day of a period. */
 export type PeriodState = Omit<CodeState, 'at'>;
 

@@ -91,11 +91,35 @@ export const BeneficiaryHistorySchema = z.object({
 const RuleRefSchema = z.object({ id: z.string(), kind: z.string(), text: z.string(), source: SourceRefSchema });
 
 /** `GET /v1/codes/{code}` (contract §3). */
+const CandidateSchema = z
+  .object({
+    assumes: z.string().describe('The changes of unknown date this candidate takes as in force, or not yet'),
+    status: z.enum(['in-force', 'deleted', 'not-yet-in-force', 'referenced']),
+    statusReason: z.string().nullable(),
+    article: z.string().nullable(),
+    keyLetter: z.string().nullable(),
+    relativeValue: z.string().nullable(),
+    label: z.object({ fr: z.string().nullable(), nl: z.string().nullable() }),
+    fee: z.string().nullable(),
+    feeReason: z.string().nullable(),
+    sources: z.array(SourceRefSchema),
+  })
+  .describe('One possible state of a code on a date inside the window of a change of unknown date.');
+
+const BoundsSchema = z
+  .object({
+    earliest: DateOut.nullable().describe('The earliest possible date; null: unknown'),
+    latest: DateOut.nullable().describe('The latest possible date; null: open'),
+    reason: z.string(),
+  })
+  .describe('What is known of a date the sources do not fix.');
+
 export const CodeViewSchema = z
   .object({
     code: z.string(),
     at: DateOut,
-    status: z.enum(['in-force', 'deleted', 'not-yet-in-force', 'referenced', 'unknown']),
+    status: z.enum(['in-force', 'deleted', 'not-yet-in-force', 'referenced', 'unknown', 'uncertain'])
+      .describe('`uncertain`: the date falls in the window of a change whose entry into force the sources do not fix; see `candidates`'),
     statusReason: z.string().nullable(),
     pair: PairSchema.nullable(),
     setting: z.enum(['ambulatory', 'hospitalised', 'any']),
@@ -110,6 +134,7 @@ export const CodeViewSchema = z
     convention: z.string().nullable(),
     sources: z.array(SourceRefSchema),
     rules: z.array(RuleRefSchema),
+    candidates: z.array(CandidateSchema).optional().describe('Status `uncertain` only: the state before and after each change of unknown date'),
   })
   .describe('The state of one code on a date (contract §3). Unknown fields are null, never invented.');
 
@@ -124,6 +149,7 @@ const HistoryEntrySchema = z.object({
   source: SourceRefSchema,
 });
 
+  window: BoundsSchema.optional().describe('A change of unknown date (`date` null): the window it takes effect in'),
 /** One point of the timeline chart: the state from `date` until the next point. */
 export const TimelinePointSchema = z
   .object({
@@ -183,7 +209,17 @@ const IssueSchema = z.object({
   proposal: z.string().optional(),
 });
 
-const UnparsedSchema = z.object({ where: z.string(), text: z.string() });
+const LanguageSchema = z.enum(['fr', 'nl']);
+
+const UnparsedSchema = z.object({ where: z.string(), text: z.string(), language: LanguageSchema.optional().describe('The text it is in, for an act read from its FR and NL texts') });
+
+const CoverageSchema = z
+  .object({
+    items: z.number().int().describe('Amendment items the text holds (its numbered points, or the article itself)'),
+    understood: z.number().int().describe('Items that produced a structured amendment'),
+    missed: z.array(UnparsedSchema).describe('The sentences of the other items'),
+  })
+  .describe('How much of an amending act\'s text was understood');
 
 const reportShape = {
   document: z.string(),
@@ -200,6 +236,8 @@ const reportShape = {
 };
 
 /** What `nomen ingest --json` prints for one document (contract §2). */
+  languages: z.array(LanguageSchema).optional().describe('The languages of the act\'s texts, the primary one first'),
+  coverage: z.object({ fr: CoverageSchema.optional(), nl: CoverageSchema.optional() }).optional().describe('Per language: the amendment items understood (absent: not measured)'),
 export const IngestReportSchema = z.object({ ...reportShape, unparsed: z.array(UnparsedSchema) }).describe('The ingest report of one document (contract §2).');
 
 /** The body of `POST /v1/documents` as JSON (raw text bodies are accepted too). */
@@ -237,16 +275,28 @@ export const ExtractedFactSchema = z.object({
 });
 
 /** `GET /v1/documents/{id}`. */
+  language: LanguageSchema.optional().describe('The text the sentence is in (`span` is an offset into it), for an act read from its FR and NL texts'),
 export const DocumentViewSchema = z.object({
   ...IngestReportSchema.shape,
   format: z.string(),
   url: z.string().nullable(),
   convention: z.string().nullable(),
-  text: z.string().describe('The act\'s text as ingested'),
+  text: z.string().describe('The act\'s text as ingested (its primary text: French when both languages are held)'),
   facts: z.array(ExtractedFactSchema),
 });
 
 // --- conventions -----------------------------------------------------------------------------
+  texts: z
+    .array(
+      z.object({
+        language: LanguageSchema.nullable(),
+        title: z.string(),
+        text: z.string(),
+        facts: z.array(ExtractedFactSchema).describe('What was read from this text, located in it'),
+        coverage: CoverageSchema.nullable(),
+      }),
+    )
+    .describe('Every text of the document (an act\'s FR and NL texts), the primary one first'),
 
 /** `{id}`: an institution id, as the CLI accepts it. */
 export const InstitutionIdParam = z
