@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { IngestInput, IngestReport } from '../store/types.js';
+import { IngestRefused } from '../store/refusal.js';
 import { withStore, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
 
 /** Reads and parses files; any unreadable or unknown file aborts before the database is touched. */
@@ -56,7 +57,10 @@ export function registerIngest(program: Command): void {
     .option('--json', 'print one JSON object per document and per line (contract §2)')
     .action(async (files: string[], opts: DbOptions & { json?: boolean }) => {
       const inputs = await readDocuments(files);
-      const reports = await withStore(opts, (store) => store.ingest(inputs));
+      const reports = await withStore(opts, (store) => store.ingest(inputs)).catch((e: unknown) => {
+        // documents that would stop the engine: refused before anything was written
+        throw e instanceof IngestRefused ? new UserError(e.message) : e;
+      });
       if (opts.json) for (const r of reports) process.stdout.write(JSON.stringify(r) + '\n');
       else process.stdout.write(reports.map(render).join('\n\n') + '\n');
     });

@@ -53,7 +53,12 @@ export function kindOf(name: string): RuleKind {
   return k;
 }
 
-export class RuleIndexError extends Error {}
+/** A rule set that does not compile; `rule` is the rule at fault (its citation names the sentence). */
+export class RuleIndexError extends Error {
+  constructor(message: string, readonly rule?: Rule) {
+    super(message);
+  }
+}
 
 /** Freezes a plain value and everything it holds (objects and arrays). */
 function deepFreeze<T>(v: T): T {
@@ -87,11 +92,12 @@ export function compileRules(rules: readonly Rule[]): RuleIndex {
     for (const a of ref.articles ?? []) push(byArticle, normaliseArticle(a), r);
   };
   for (const rule of rules) {
-    if (byId.has(rule.id)) throw new RuleIndexError(`duplicate rule id "${rule.id}"`);
+    if (byId.has(rule.id)) throw new RuleIndexError(`duplicate rule id "${rule.id}"`, rule);
+    if (!Object.hasOwn(KINDS, rule.kind)) throw new RuleIndexError(`rule "${rule.id}": unknown rule kind "${rule.kind}"`, rule);
     const kind = kindOf(rule.kind);
     const parsed = kind.params.safeParse(rule.params);
     if (!parsed.success) {
-      throw new RuleIndexError(`rule "${rule.id}" (${rule.kind}): invalid params: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new RuleIndexError(`rule "${rule.id}" (${rule.kind}): invalid params: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, rule);
     }
     // Frozen: parameters are never changed after compilation, and reasons that quote them
     // (notes, lists) are serialized once per rule instead of once per line.

@@ -49,7 +49,7 @@ export const PROBLEM_TYPES = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', description: 'The Content-Type of the body is not accepted by this endpoint.' },
   'invalid-request': { status: 422, title: 'The request does not match the schema', description: 'The body is JSON but does not match the schema; `errors` names every offending field.' },
   'unknown-institution': { status: 422, title: 'Unknown institution', description: 'The institution is not in the registry: register it first with `PUT /v1/institutions/{id}`.' },
-  'invalid-document': { status: 422, title: 'The document cannot be ingested', description: 'The text is empty, binary, or of no known format (Justel act, INAMI convention, coefficient table); nothing was stored.' },
+  'invalid-document': { status: 422, title: 'The document cannot be ingested', description: 'The text is empty, binary, of no known format (Justel act, INAMI convention, coefficient table), or states a rule the engine cannot compile (`reason: rules-invalid`, with the `sentence`); nothing was stored.' },
   internal: { status: 500, title: 'Internal error', description: 'An unexpected error; it was logged (without request data).' },
   unavailable: { status: 503, title: 'Service unavailable', description: 'The server is shutting down, or the database is unreachable.' },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;

@@ -12,6 +12,7 @@ import type {
 } from './types.js';
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
+import type { StoredParse } from './guard.js';
 import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
 
 /**
@@ -20,6 +21,10 @@ import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, 
  * beneficiary, keyed on hashtext(id): a collision only serializes two beneficiaries needlessly.
  */
 const LOCK = { NOMEN: 0x6e6f6d, BENEFICIARY: 0x6e6f6e, schema: 1, ingest: 2 } as const;
+
+type Guard = typeof import('./guard.js').checkIngest;
+/** The ingest guard, loaded on the first ingest: it needs the rule extractors, which queries do not. */
+const loadGuard = async (): Promise<Guard> => (await import('./guard.js')).checkIngest;
 
 /** Every fact in ingestion order. */
 const ALL_FACTS = 'SELECT f.data FROM code_facts f JOIN documents d ON d.id = f.document ORDER BY d.rank, f.seq';
@@ -164,22 +169,24 @@ export class PostgresStore implements Store {
   }
 
   async ingest(inputs: IngestInput[]): Promise<IngestReport[]> {
+    const guard = await loadGuard();
     return inTransaction(this.pool, async (c) => {
       await lock(c, LOCK.ingest);
-      return this.ingestIn(c, inputs);
+      return this.ingestIn(c, inputs, guard);
     });
   }
 
   /** Ingests `inputs()` only if the database holds no document, checked under the ingest lock: of two processes opening an empty database, one loads it. */
   async loadIfEmpty(inputs: () => IngestInput[]): Promise<IngestReport[] | null> {
+    const guard = await loadGuard();
     return inTransaction(this.pool, async (c) => {
       await lock(c, LOCK.ingest);
-      return (await this.isEmptyIn(c)) ? this.ingestIn(c, inputs()) : null;
+      return (await this.isEmptyIn(c)) ? this.ingestIn(c, inputs(), guard) : null;
     });
   }
 
   /** The ingest proper, on a client that holds the ingest lock: ranks are read and written by one writer at a time. */
-  private async ingestIn(c: pg.PoolClient, inputs: IngestInput[]): Promise<IngestReport[]> {
+  private async ingestIn(c: pg.PoolClient, inputs: IngestInput[], guard: Guard): Promise<IngestReport[]> {
     const existing = new Map<string, Existing>();
     for (const r of (await c.query<{ id: string; content_hash: string; report: string }>('SELECT id, content_hash, report FROM documents')).rows) {
       existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
@@ -197,6 +204,11 @@ export class PostgresStore implements Store {
       }
       return out;
     });
+    // Before any write: the documents held afterwards must give an engine (refused otherwise).
+    if (plan.documents.length > 0) {
+      const held = (await c.query<StoredParse>('SELECT id, parsed FROM documents ORDER BY rank')).rows;
+      guard(plan, () => held);
+    }
     if (plan.remove.length > 0) await c.query('DELETE FROM documents WHERE id = ANY($1::text[])', [plan.remove]);
     for (const d of plan.documents) {
       await c.query(

@@ -9,7 +9,12 @@ import type {
 } from './types.js';
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
+import type { StoredParse } from './guard.js';
 import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
+
+type Guard = typeof import('./guard.js').checkIngest;
+/** The ingest guard, loaded on the first ingest: it needs the rule extractors, which queries do not. */
+const loadGuard = async (): Promise<Guard> => (await import('./guard.js')).checkIngest;
 
 /** How long a writer waits for another connection (or process) to finish its write transaction. */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -141,21 +146,25 @@ export class SqliteStore implements Store {
   }
 
   async ingest(inputs: IngestInput[]): Promise<IngestReport[]> {
-    return this.write(() => this.ingestSync(inputs));
+    const guard = await loadGuard();
+    return this.write(() => this.ingestSync(inputs, guard));
   }
 
   /** Ingests `inputs()` only if the database holds no document, checked under the write lock: of two processes opening a new database, one loads it. */
   async loadIfEmpty(inputs: () => IngestInput[]): Promise<IngestReport[] | null> {
-    return this.write(() => (this.isEmptySync() ? this.ingestSync(inputs()) : null));
+    const guard = await loadGuard();
+    return this.write(() => (this.isEmptySync() ? this.ingestSync(inputs(), guard) : null));
   }
 
-  private ingestSync(inputs: IngestInput[]): IngestReport[] {
+  private ingestSync(inputs: IngestInput[], guard: Guard): IngestReport[] {
     const existing = new Map<string, Existing>();
     for (const r of this.sql('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
       existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
     }
     const rank = (this.sql('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
     const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
+    // Before any write: the documents held afterwards must give an engine (refused otherwise).
+    guard(plan, () => this.sql('SELECT id, parsed FROM documents ORDER BY rank').all() as StoredParse[]);
     for (const id of plan.remove) this.sql('DELETE FROM documents WHERE id = ?').run(id);
     const insDoc = this.sql(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
       VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);

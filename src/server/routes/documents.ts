@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { formatPath } from '../../engine/schema.js';
 import type { CodeSet, ParsedDocument, Provenance } from '../../facts.js';
 import type { IngestInput } from '../../store/types.js';
+import { IngestRefused } from '../../store/refusal.js';
 import { parseParams, type RouteDeps } from '../common.js';
 import { ProblemError, pointerOf, type ProblemField } from '../problem.js';
 import {
@@ -106,7 +107,15 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
         throw e;
       }
     }
-    const reports = await store.ingest(inputs);
+    let reports;
+    try {
+      reports = await store.ingest(inputs);
+    } catch (e) {
+      if (!(e instanceof IngestRefused)) throw e;
+      // the documents would stop the engine: nothing was stored, the engine in use stays
+      const at = uploads.find((u) => u.name === e.file)?.path ?? '';
+      throw new ProblemError('invalid-document', e.message, [{ in: 'body', path: at, pointer: pointerOf(at), detail: e.message }], undefined, { reason: 'rules-invalid', ...(e.sentence ? { sentence: e.sentence } : {}) });
+    }
     const changed = reports.some((r) => r.status !== 'unchanged');
     // The next check must see the new rules and values: rebuild before answering.
     if (changed) {
