@@ -138,9 +138,10 @@ function laterLocator(text: string, from: number): string[] {
  * target parts, outermost first; null when it is not such an object.
  */
 export function objectParts(phrase: string): string[] | null {
-  let p = phrase.trim().replace(/^(?:(?:les|le|la)\s+|l')/, '').replace(/^(?:libelle|texte|intitule) (?:du|de la|de l'|des)\s?/, '');
+  let p = phrase.trim().replace(/^(?:(?:les|le|la|het|de)\s+|l')/, '')
+    .replace(/^(?:libelle|texte|intitule) (?:du|de la|de l'|des)\s?/, '').replace(/^(?:omschrijving|tekst|opschrift) van (?:het |de )?/, '');
   const parts: string[] = [];
-  const container = / (?:du|de la|de l'|de) (§ \d+\w*|\d+°|(?:littera )?[a-z]\))$/.exec(p);
+  const container = / (?:du|de la|de l'|de|van (?:het |de )?|onder) (§ \d+\w*|\d+°|(?:littera |punt )?[a-z]\))$/.exec(p);
   if (container) {
     const inner = objectParts(container[1]);
     if (inner === null) return null;
@@ -150,14 +151,14 @@ export function objectParts(phrase: string): string[] | null {
   let m: RegExpExecArray | null;
   let own: string | null = null;
   if ((m = /^§ (\d+(?:er)?\w*)$/.exec(p))) own = `§ ${m[1]}`;
-  else if ((m = /^(\S+) et (\S+) alineas$/.exec(p))) {
+  else if ((m = /^(\S+) (?:et|en) (\S+) (?:alineas|lid)$/.exec(p))) {
     const a = ordinalText(m[1]);
     const b = ordinalText(m[2]);
     if (a && b) own = `alinéas ${a} et ${b}`;
-  } else if ((m = /^(\S+) alinea$/.exec(p))) own = alineaPart(m[1]);
-  else if ((m = /^alinea (\S+)$/.exec(p))) own = alineaPart(m[1]);
+  } else if ((m = /^(\S+) (?:alinea|lid)$/.exec(p))) own = alineaPart(m[1]);
+  else if ((m = /^(?:alinea|lid) (\S+)$/.exec(p))) own = alineaPart(m[1]);
   else if ((m = /^(\d+(?:bis|ter)?)°$/.exec(p))) own = `${m[1]}°`;
-  else if ((m = /^(?:littera )?([a-z](?:bis|ter)?\))$/.exec(p))) own = m[1];
+  else if ((m = /^(?:littera |punt )?([a-z](?:bis|ter)?\))$/.exec(p))) own = m[1];
   if (own === null) return null;
   parts.push(own);
   return parts;

@@ -268,7 +268,7 @@ const valueChanged: Recogniser = (c) => {
     const to: Value | null = g.to ? parseValue(quoteText(c, Number(g.to))) : g.toLetter ? parseValue(`${g.toLetter.toUpperCase()} ${g.toNumber}`) : null;
     if (!to) continue;
     // The service is named in the phrase, or before it ("à la prestation X, la valeur relative …").
-    const sets = g.codes ? codeSets(g.codes) : anchoredService(c, m.index ?? 0);
+    const sets = g.codes ? codeSets(g.codes) : anchoredService(c, (m.index ?? 0) + m[0].length);
     if (!sets.length) continue;
     for (const codes of sets) emit(c, { op: 'change-value', codes, from, to });
     found = true;
@@ -430,14 +430,10 @@ const servicesInserted: Recogniser = (c) => {
   const m = first(c.g.servicesInserted, c.skeleton);
   if (!m) return null;
   const withRule = !!m.groups?.withRules;
-  const head = c.skeleton.slice(0, c.skeleton.indexOf('«') < 0 ? undefined : c.skeleton.indexOf('«'));
-  const anchor = c.g.insertAnchor.exec(head);
-  const pos = anchor ? c.g.position(anchor.groups!.pos) : null;
-  const after = pos === 'after' ? anchor!.groups!.codes : null;
-  const anchorNote = pos === 'before' ? `inserted before ${anchor!.groups!.codes}` : undefined;
-  // The quoted services follow the instruction (a quote before its verb names a heading of the locator).
-  const after0 = placeholders(c.skeleton.slice(m.index + m[0].length));
-  const ks = after0.length ? after0 : placeholders(c.skeleton.slice(m.index));
+  // The quoted services follow the instruction and its colon; a quote before them names a heading of the locator.
+  const end = m.index + m[0].length;
+  const colon = c.skeleton.indexOf(':', end);
+  const ks = [colon, end, m.index].map((at) => (at < 0 ? [] : placeholders(c.skeleton.slice(at)))).find((list) => list.length) ?? [];
   const found: BlockService[] = [];
   let trailing: [number, number] | null = null;
   for (const k of ks) {
@@ -446,6 +442,11 @@ const servicesInserted: Recogniser = (c) => {
     if (block.trailing) trailing = block.trailing;
   }
   if (!found.length) return null;
+  // "after service X" is said in the instruction, before the quoted services (a heading quoted in the locator comes before too).
+  const anchor = c.g.insertAnchor.exec(ks.length ? c.skeleton.slice(0, c.skeleton.indexOf(`«${ks[0]}»`)) : c.skeleton);
+  const pos = anchor ? c.g.position(anchor.groups!.pos) : null;
+  const after = pos === 'after' ? anchor!.groups!.codes : null;
+  const anchorNote = pos === 'before' ? `inserted before ${anchor!.groups!.codes}` : undefined;
   if (!withRule && !trailing && found.every((sv) => !sv.value && !sv.label)) return listAddition(c, ks);
   for (const service of found) insertService(c, service, after, found.length > 1, anchorNote);
   let consumed = 0;

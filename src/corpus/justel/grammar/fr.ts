@@ -55,10 +55,15 @@ export const FR: Grammar = {
   serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:a|dans|pour) )(?:la |le |les )?(?:prestations?|libelle de la prestation) ${NO}(?<codes>${CODES})(?:,|$| (?:la|le|les|l'|il|sont|est))`),
   relabelled: [re(String.raw`\b(?:le|les) libelles?(?<withValue> et (?:la|les) valeurs? relatives?)? (?:de la prestation|des prestations) (?:(?<following>suivantes)|${NO}(?<codes>${CODES})) (?:est|sont) (?:modifiee?s?|remplacee?s?|redigee?s?) (?:comme suit|par ce qui suit|par)`)],
   codesRemoved: [re(String.raw`\b(?:les|le) (?:numeros?|codes?)(?: de (?:la |des )?prestations?| de code)? ${NO}(?<codes>${CODES}),? (?:est|sont) ${DEL}`)],
-  servicesDeleted: [re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?<withRules>et (?:la |les )?regles? d'application (?:qui (?:la|les) (?:concernent|concerne|suivent|suit)|y afferentes?) )?(?:est|sont) ${DEL}`, 'g')],
+  servicesDeleted: [
+    re(String.raw`\b(?:la|les) prestations? suivantes?,? (?:est|sont) ${DEL}\s*:? ${NO}(?<codes>${CODES})`, 'g'),re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?<withRules>et (?:la |les )?regles? d'application (?:qui (?:la|les) (?:concernent|concerne|suivent|suit)|y afferentes?) )?(?:est|sont) ${DEL}`, 'g')],
   pointDeleted: [re(String.raw`\ble (?:point|littera) (?<point>[a-z]\)|\d+°) et les prestations qu'il (?:comporte|contient|comprend),? sont ${DEL}`)],
   serviceReplaced: [re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?:est|sont) (?:remplacee?s?|modifiee?s?) (?:par (?:la|les) (?:prestations?|dispositions?) suivantes?|par ce qui suit|comme suit|par)`)],
-  servicesInserted: [re(String.raw`\b${OBJ},? (?:est|sont) ${INS}`), re(String.raw`\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)${OBJ}`)],
+  servicesInserted: [
+    re(String.raw`\b${OBJ},? (?:est|sont) ${INS}`),
+    re(String.raw`\b(?:est|sont) ${INS},? (?:[^«]{0,120}?)${OBJ}`),
+    re(String.raw`\b(?:l'intitule|les intitules) et (?:la|les) prestations? suivante?s?,? (?:est|sont) ${INS}`),
+  ],
   codeAddedToList: [re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?:est|sont) ${INS} (?<pos>apres|avant) (?:la |les )?(?:prestations? )?${NO}(?<ref>${CODES})`)],
   insertAnchor: re(String.raw`\b(?<pos>apres|avant) (?:la |le |les )*(?:prestations? )?${NO}(?<codes>\d{6})`),
   insertPosition: re(String.raw`\b(?<pos>apres|avant) (?:(?:la |les )(?:prestations? )?${NO}(?<codes>\d{6}(?: ?- ?\d{6})?)|le (?<alineaOrd>\S+) alinea|l'alinea (?<alinea>\S+)|le (?<point>\S+)°)`),

@@ -10,6 +10,8 @@ import type { Grammar, Operation, Position } from './types.js';
 const CODES = codeList(['en', 'of']);
 const QLIST = quoteList(['en', 'of']);
 const IS = String.raw`(?:wordt|worden)`;
+// Dutch puts adverbials between the finite verb and its object ("wordt in de verstrekking X de …").
+const GAP = String.raw`(?:[^«:;]{0,160}? )?`;
 const INS = String.raw`(?:ingevoegd|toegevoegd|ingelast)`;
 const DEL = String.raw`(?:opgeheven|geschrapt|weggelaten|geschrapt)`;
 const WORDS = String.raw`(?:de woorden|het woord|de termen|de term)`;
@@ -19,6 +21,7 @@ const RULE = String.raw`(?:toepassingsregels?|toepassingsregel)`;
 const RULE_ANCHOR = String.raw`(?:(?:het )?(?:lid (?<alinea>\S+)|(?<alineaOrd>\S+) lid) van )?(?:(?:de|het) (?:(?<ord>\S+) )?)?${RULE} (?:die (?:volgt|volgen) op|volgend op|na) (?:de verstrekking(?:en)?|verstrekking(?:en)?) ${NO}(?<ruleCodes>${CODES})`;
 const WITH_RULES = String.raw`(?<withRules>,? en (?:de )?${RULE} die (?:erop|er op|daarop|hierop) (?:betrekking (?:hebben|heeft)|volgen|volgt),?)`;
 const OBJ = String.raw`(?:de volgende|het volgende) (?:opschrift(?:en)? en (?:de )?)?verstrekkings?(?:en)?(?<withRules> en (?:de )?(?:volgende )?${RULE})?`;
+const ADDED_PROVISION = String.raw`(?:een lid|de volgende leden|het volgende lid|een zin|de volgende zin|de volgende zinnen|een bepaling|de volgende bepaling|een ${RULE}|de volgende ${RULE})`;
 const VALUE = String.raw`(?:de )?betrekkelijke waarden?`;
 const FROM = String.raw`(?:«(?<from>\d+)» )?`;
 const OF_SERVICE = String.raw`(?:van (?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES}),? )?`;
@@ -46,10 +49,11 @@ export const NL: Grammar = {
   entryOrFormula: /\btreed(?:t|en) in werking\b|\bin werking (?:treedt|treden)\b|\b(?:heeft|hebben) uitwerking\b|\bbelast met de uitvoering\b/,
   wordsChanged: [
     re(String.raw`\b${WORDS_OBJECT} (?<olds>${QLIST}),? ${IS} (?:telkens |respectievelijk )?(?<verb>vervangen|${DEL})(?: door (?:${WORDS} )?(?<news>${QLIST}))?`, 'g'),
-    re(String.raw`\b${IS} (?:telkens |respectievelijk )?${WORDS_OBJECT} (?<olds>${QLIST}),? (?:telkens |respectievelijk )?(?<verb>vervangen|${DEL})(?: door (?:${WORDS} )?(?<news>${QLIST}))?`, 'g'),
+    re(String.raw`\b${IS} ${GAP}(?:telkens |respectievelijk )?${WORDS_OBJECT} (?<olds>${QLIST}),? (?:telkens |respectievelijk )?(?<verb>vervangen|${DEL})(?: door (?:${WORDS} )?(?<news>${QLIST}))?`, 'g'),
     // "tussen de woorden «a» en «b» worden de woorden «x» ingevoegd", "na het woord «a» wordt …".
     re(String.raw`\b(?:(?<pos>na|voor) (?:${WORDS} )?«(?<anchor>\d+)»|tussen (?:${WORDS} )?«(?<left>\d+)» en (?:${WORDS} )?«(?<right>\d+)»),? ${IS} ${WORDS} (?<olds>${QLIST}) (?<verb>${INS})`, 'g'),
-    re(String.raw`\b${IS} ${WORDS} (?<olds>${QLIST}),? (?<verb>${INS})(?: (?<pos>na|voor) (?:${WORDS} )?«(?<anchor>\d+)»| tussen (?:${WORDS} )?«(?<left>\d+)» en (?:${WORDS} )?«(?<right>\d+)»)?`, 'g'),
+    re(String.raw`\b${IS} ${GAP}(?:(?<pos>na|voor) (?:${WORDS} )?«(?<anchor>\d+)»|tussen (?:${WORDS} )?«(?<left>\d+)» en (?:${WORDS} )?«(?<right>\d+)»),? ${WORDS} (?<olds>${QLIST}) (?<verb>${INS})`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${WORDS} (?<olds>${QLIST}),? (?<verb>${INS})(?: (?<pos>na|voor) (?:${WORDS} )?«(?<anchor>\d+)»| tussen (?:${WORDS} )?«(?<left>\d+)» en (?:${WORDS} )?«(?<right>\d+)»)?`, 'g'),
     re(String.raw`\b${WORDS} (?<olds>${QLIST}),? ${IS} (?<verb>${INS})(?: (?<pos>na|voor) (?:${WORDS} )?«(?<anchor>\d+)»| tussen (?:${WORDS} )?«(?<left>\d+)» en (?:${WORDS} )?«(?<right>\d+)»)?`, 'g'),
   ],
   labelAnchor: re(String.raw`\b(?:de )?omschrijving (?:van de verstrekking(?:en)?|van verstrekking(?:en)?) ${NO}(?<codes>${CODES})`),
@@ -58,7 +62,7 @@ export const NL: Grammar = {
   ruleCompletedWithCodes: re(String.raw`${RULE_ANCHOR},? ${IS} aangevuld met (?:het (?:nummer|codenummer) |de (?:nummers|codenummers) |de verstrekking(?:en)? )?${NO}(?<codes>${CODES})`),
   ruleReplaced: [
     re(String.raw`${RULE_ANCHOR},? ${IS} (?:(?<replace>vervangen (?:door|als volgt)|gewijzigd als volgt)|(?<repeal>${DEL}))`),
-    re(String.raw`\b${IS} ${RULE_ANCHOR},? (?:(?<replace>vervangen (?:door|als volgt)|gewijzigd als volgt)|(?<repeal>${DEL}))`),
+    re(String.raw`\b${IS} ${GAP}${RULE_ANCHOR},? (?:(?<replace>vervangen (?:door|als volgt)|gewijzigd als volgt)|(?<repeal>${DEL}))`),
   ],
   valueChanged: [
     // "de betrekkelijke waarde «U 598» wordt door de betrekkelijke waarde «U 553» vervangen" and its other orders.
@@ -66,21 +70,23 @@ export const NL: Grammar = {
     re(String.raw`\b${VALUE} ${FROM}${OF_SERVICE}${IS} (?:vervangen door|gebracht op|vastgesteld op) (?:${VALUE} )?${TO}`, 'g'),
     re(String.raw`\b${VALUE} ${FROM}${OF_SERVICE}${IS} op ${TO} (?:gebracht|vastgesteld)`, 'g'),
     re(String.raw`\b${VALUE} ${OF_SERVICE}${IS} van «(?<from>\d+)» (?:op|naar) ${TO} gebracht`, 'g'),
-    re(String.raw`\b${IS} ${VALUE} ${FROM}${OF_SERVICE}(?:vervangen door|gebracht op|vastgesteld op) (?:${VALUE} )?${TO}`, 'g'),
-    re(String.raw`\b${IS} ${VALUE} ${FROM}${OF_SERVICE}door (?:${VALUE} )?${TO} vervangen`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${VALUE} ${OF_SERVICE}van «(?<from>\d+)» (?:op|naar) ${TO} gebracht`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${VALUE} ${FROM}${OF_SERVICE}(?:vervangen door|gebracht op|vastgesteld op) (?:${VALUE} )?${TO}`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${VALUE} ${FROM}${OF_SERVICE}door (?:${VALUE} )?${TO} vervangen`, 'g'),
   ],
   serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:in|bij|voor) )(?:de )?(?:verstrekking(?:en)?|omschrijving van de verstrekking) ${NO}(?<codes>${CODES})(?:,|$| (?:de|het|wordt|worden))`),
   relabelled: [
     re(String.raw`\b(?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? ${IS} (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
-    re(String.raw`\b${IS} (?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
+    re(String.raw`\b${IS} ${GAP}(?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
   ],
   codesRemoved: [
     re(String.raw`\b(?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekking(?:en)?)? ${NO}(?<codes>${CODES}),? ${IS} ${DEL}`),
-    re(String.raw`\b${IS} (?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekking(?:en)?)? ${NO}(?<codes>${CODES}),? ${DEL}`),
+    re(String.raw`\b${IS} ${GAP}(?:de |het )?(?:nummers?|codenummers?|codes?|verstrekkingsnummers?)(?: van de verstrekking(?:en)?)? ${NO}(?<codes>${CODES}),? ${DEL}`),
   ],
   servicesDeleted: [
+    re(String.raw`\bde volgende verstrekkingen?,? ${IS} ${DEL}\s*:? ${NO}(?<codes>${CODES})`, 'g'),
     re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}?,? ${IS} ${DEL}`, 'g'),
-    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}? ${DEL}`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}? ${DEL}`, 'g'),
   ],
   pointDeleted: [
     re(String.raw`\b(?:het )?(?:punt|littera) (?<point>[a-z]\)|\d+°) en de verstrekkingen die (?:het|erin|daarin) (?:bevat|omvat|vermeld (?:zijn|worden)|opgenomen zijn),? ${IS} ${DEL}`),
@@ -88,17 +94,18 @@ export const NL: Grammar = {
   ],
   serviceReplaced: [
     re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} vervangen (?:door de volgende (?:verstrekking(?:en)?|bepaling(?:en)?)|als volgt|door wat volgt|door)`),
-    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? vervangen (?:door de volgende (?:verstrekking(?:en)?|bepaling(?:en)?)|als volgt|door wat volgt|door)`),
+    re(String.raw`\b${IS} ${GAP}${SERVICE} ${NO}(?<codes>${CODES}),? vervangen (?:door de volgende (?:verstrekking(?:en)?|bepaling(?:en)?)|als volgt|door wat volgt|door)`),
   ],
   servicesInserted: [
     re(String.raw`\b${OBJ},? ${IS} (?:[^«]{0,120}? )?${INS}`),
     // The verb first, the object later, with a locator that may quote a heading in between.
     re(String.raw`\b${IS} (?:(?:[^«]|«\d+»){0,200}? )?${OBJ} (?:[^«]{0,80}? )?${INS}`),
+    re(String.raw`\b${IS} ${GAP}${OBJ} (?:[^«]{0,80}? )?${INS}`),
   ],
   codeAddedToList: [
     re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? ${IS} ${INS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES})`),
     re(String.raw`\b${IS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES}),? ${SERVICE} ${NO}(?<codes>${CODES}) ${INS}`),
-    re(String.raw`\b${IS} ${SERVICE} ${NO}(?<codes>${CODES}),? ${INS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES})`),
+    re(String.raw`\b${IS} ${GAP}${SERVICE} ${NO}(?<codes>${CODES}),? ${INS} (?<pos>na|voor) (?:de )?(?:verstrekking(?:en)? )?${NO}(?<ref>${CODES})`),
   ],
   insertAnchor: re(String.raw`\b(?<pos>na|voor) (?:de |het )*(?:verstrekking(?:en)? )?${NO}(?<codes>\d{6})`),
   insertPosition: re(String.raw`\b(?<pos>na|voor) (?:(?:de )(?:verstrekking(?:en)? )?${NO}(?<codes>\d{6}(?: ?- ?\d{6})?)|het (?<alineaOrd>\S+) lid|lid (?<alinea>\S+)|(?:het )?(?<point>\S+)°)`),
@@ -106,13 +113,14 @@ export const NL: Grammar = {
     re(String.raw`\b(?:de volgende|het volgende|een|de) (?:${RULE}|bepaling(?:en)?|zin|zinnen|leden|lid)(?:,? luidende(?: als volgt)?,?)? ${IS} (?:[^«]{0,120}? )?${INS}`),
     re(String.raw`\b${IS} (?:[^«]{0,120}? )?(?:de volgende|het volgende|een) (?:${RULE}|bepaling(?:en)?|zin|zinnen|leden|lid|punt|littera)(?: (?<point>[a-z]\)|\d+°))?(?:,? luidende(?: als volgt)?)?,? (?:[^«]{0,60}? )?${INS}`),
     re(String.raw`\b(?:een|de volgende|het volgende) (?:punt|littera|lid|zin|bepaling)(?: (?<point>[a-z]\)|\d+°))?(?:,? luidende(?: als volgt)?,?)? ${IS} ${INS}`),
-    re(String.raw`(?<object>(?:de|het) ?[^,;:«]{1,90}?) ${IS} aangevuld met (?:een lid|de volgende leden|het volgende lid|een zin|de volgende zin|de volgende zinnen|een bepaling|de volgende bepaling|een ${RULE}|de volgende ${RULE})`),
+    re(String.raw`(?<object>(?:de|het) ?[^,;:«]{1,90}?|§ \d+\S*) ${IS} aangevuld met ${ADDED_PROVISION}`),
+    re(String.raw`\b${IS} (?<object>(?:de|het) [^,;:«]{1,90}?|§ \d+\S*) aangevuld met ${ADDED_PROVISION}`),
   ],
   provisionChanged: [
-    /(?<object>(?:de|het) ?[^,;:«]{1,60}?) (?:wordt|worden) (?<verb>vervangen (?:door|als volgt)|gewijzigd als volgt|aangevuld met|opgeheven|geschrapt)/g,
-    /\b(?:wordt|worden) (?<object>(?:de|het) [^,;:«]{1,60}?),? (?<verb>vervangen (?:door|als volgt)|gewijzigd als volgt|aangevuld met|opgeheven|geschrapt)/g,
+    /(?<object>(?:de|het) ?[^,;:«]{1,60}?|§ \d+\S*) (?:wordt|worden) (?<verb>vervangen (?:door|als volgt)|gewijzigd als volgt|aangevuld met|opgeheven|geschrapt)/g,
+    /\b(?:wordt|worden) (?<object>(?:de|het) [^,;:«]{1,60}?|§ \d+\S*),? (?<verb>vervangen (?:door|als volgt)|gewijzigd als volgt|aangevuld met|opgeheven|geschrapt)/g,
   ],
-  provisionObject: /^.*\b(?=(?:de|het)\s?(?:§|\S+ lid|\S+ en \S+ lid|lid|omschrijving|tekst|littera|punt|\d+°|[a-z]\)))/,
+  provisionObject: /^.*\b(?=(?:de|het)\s?(?:§|\S+ lid|\S+ en \S+ lid|lid|omschrijving|tekst|littera|punt|\d+°|[a-z]\)))|^.*(?<![\p{L}\d])(?=§ \d)/u,
   announcesPoints: /\bvolgende wijzigingen\b|\bals volgt\b|[:,]$/,
   completedBy: /^.*?\baangevuld met\s+/i,
   wordsNoun: /\b(?:de woorden|het woord|de termen|de term)\b/,
