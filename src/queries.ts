@@ -50,7 +50,7 @@ export async function codeHistory(store: Store, code: string): Promise<{ code: s
   return { code, pair: t.pair, changes: t.history };
 }
 
-/** Codes matching French words (accent- and case-insensitive) or a code prefix, on `at`. */
+/** Codes matching French or Dutch words of their label (accent- and case-insensitive) or a code prefix, on `at`. */
 export async function searchCodes(store: Store, query: string, at: IsoDate, limit = 50): Promise<SearchHit[]> {
   const { prefix, words } = parseQuery(query);
   if (!prefix && words.length === 0) return [];

@@ -28,13 +28,25 @@ export async function readDocuments(files: string[]): Promise<IngestInput[]> {
   });
 }
 
+/** The coverage lines of a report: "amendment items: 7 of 9 understood" (per language for an act held in both), then the missed sentences. */
+export function coverageLines(r: Pick<IngestReport, 'coverage'>, missed = true): string[] {
+  const entries = Object.entries(r.coverage ?? {}).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined);
+  const lines: string[] = [];
+  for (const [language, c] of entries) {
+    lines.push(`  amendment items${entries.length > 1 ? ` (${language})` : ''}: ${c.understood} of ${c.items} understood`);
+    if (missed) for (const m of c.missed) lines.push(`    missed ${m.where}: ${m.text.length > 110 ? m.text.slice(0, 107) + '…' : m.text}`);
+  }
+  return lines;
+}
+
 function render(r: IngestReport): string {
   const x = r.extracted;
   const lines = [
-    `${r.document}  ${r.kind}  ${r.status}  (${r.file})`,
+    `${r.document}  ${r.kind}  ${r.status}  (${r.file})${r.languages && r.languages.length > 1 ? `  texts: ${r.languages.join(' + ')}` : ''}`,
     `  ${r.title}`,
     `  entry into force: ${r.entryIntoForce ?? 'unknown'} — ${r.entryIntoForceBasis}`,
     `  extracted: ${x.services} services, ${x.valueChanges} value changes, ${x.labelChanges} label changes, ${x.deletions} deletions, ${x.rules} rules, ${x.fees} fee rows`,
+    ...coverageLines(r),
   ];
   if (r.issues.length) {
     lines.push(`  issues (${r.issues.length}):`);
@@ -42,7 +54,7 @@ function render(r: IngestReport): string {
   }
   if (r.unparsed.length) {
     lines.push(`  unparsed normative sentences (${r.unparsed.length}):`);
-    for (const u of r.unparsed) lines.push(`    ${u.where}: ${u.text.length > 110 ? u.text.slice(0, 107) + '…' : u.text}`);
+    for (const u of r.unparsed) lines.push(`    ${u.language ? `(${u.language}) ` : ''}${u.where}: ${u.text.length > 110 ? u.text.slice(0, 107) + '…' : u.text}`);
   }
   return lines.join('\n');
 }
@@ -51,7 +63,7 @@ function render(r: IngestReport): string {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('add legal documents (Justel acts in Markdown, INAMI convention texts): the format is detected; all files or none are stored')
+    .description('add legal documents (Justel acts in Markdown, French or Dutch, INAMI convention texts): the format is detected; an act\'s FR and NL texts (same NUMAC) make one document; all files or none are stored')
     .argument('<file...>', 'documents to ingest')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print one JSON object per document and per line (contract §2)')
@@ -73,6 +85,12 @@ export function registerIngest(program: Command): void {
     .action(async (opts: DbOptions & { json?: boolean }) => {
       const docs = await withStore(opts, (store) => store.documents());
       if (opts.json) printJson(docs.map(({ unparsed, ...d }) => ({ ...d, unparsed: unparsed.length })));
-      else for (const d of docs) process.stdout.write(`${d.document}  ${d.kind.padEnd(13)} in force ${d.entryIntoForce ?? 'unknown'}  ingested ${d.ingestedAt}  ${d.title.slice(0, 80)}\n`);
+      else {
+        for (const d of docs) {
+          const texts = d.languages && d.languages.length > 1 ? `  texts: ${d.languages.join(' + ')}` : '';
+          process.stdout.write(`${d.document}  ${d.kind.padEnd(13)} in force ${d.entryIntoForce ?? 'unknown'}  ingested ${d.ingestedAt}  ${d.title.slice(0, 80)}${texts}\n`);
+          for (const l of coverageLines(d, false)) process.stdout.write(`${l}\n`);
+        }
+      }
     });
 }

@@ -12,7 +12,10 @@ export interface SearchHit {
   status: CodeState['status'];
   keyLetter: string | null;
   relativeValue: string | null;
+  /** French label. */
   label: string | null;
+  /** Dutch label (null: not in the corpus). */
+  labelNl: string | null;
 }
 
 /** Groups facts by code. */
@@ -101,7 +104,7 @@ export class MemoryNomenclature extends TimelineNomenclature {
     return [...this.facts.keys()].sort();
   }
 
-  /** Codes whose label (on `at`) contains every word of `query` (accent- and case-insensitive), or that start with a digit prefix. */
+  /** Codes whose French or Dutch label (on `at`) contains every word of `query` (accent- and case-insensitive), or that start with a digit prefix. */
   search(query: string, at: IsoDate, limit = 50): SearchHit[] {
     return searchTimelines(this.codes().map((c) => this.timeline(c)!), query, at, limit);
   }
@@ -123,11 +126,12 @@ export function searchTimelines(timelines: CodeTimeline[], query: string, at: Is
     if (prefix && !t.code.startsWith(prefix)) continue;
     const v = versionAt(t, at);
     if (words.length > 0) {
-      const label = v?.label ? fold(v.label) : '';
-      if (!words.every((w) => label.includes(w))) continue;
+      // Every word in one language's label: a query is French or Dutch, not a mix.
+      const matches = (label: string | null | undefined) => label != null && words.every((w) => fold(label).includes(w));
+      if (!matches(v?.label) && !matches(v?.labelNl)) continue;
     }
     const s = stateAt(t, t.code, at);
-    hits.push({ code: t.code, status: s.status, keyLetter: s.keyLetter, relativeValue: s.relativeValue, label: s.label.fr });
+    hits.push({ code: t.code, status: s.status, keyLetter: s.keyLetter, relativeValue: s.relativeValue, label: s.label.fr, labelNl: s.label.nl });
     if (hits.length >= limit) break;
   }
   return hits;

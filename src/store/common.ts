@@ -1,5 +1,7 @@
 /** What the SQLite and PostgreSQL stores share beyond the ingest plan: row mapping, input checks, an async semaphore. */
-import type { Institution, InstitutionConvention, StoredLine } from './types.js';
+import type { Institution, InstitutionConvention, StoredDocument, StoredLine, StoredText } from './types.js';
+import type { Language, ParsedDocument } from '../facts.js';
+import { textLanguage } from './merge.js';
 
 /** An in-process limit on how many async tasks run at once (a mutex when the limit is 1). */
 export class Semaphore {
@@ -71,6 +73,24 @@ export function institutionsToWrite(list: Institution[]): Institution[] {
 export function checkLine(line: StoredLine): void {
   if (typeof line.id !== 'string' || line.id === '') throw new TypeError('a history line needs a non-empty string id');
   if (typeof line.date !== 'string' || line.date === '') throw new TypeError(`history line ${line.id}: date must be an ISO date string`);
+}
+
+/** A document_texts row as read. */
+export interface TextRead {
+  language: string;
+  raw: string;
+  content_hash: string;
+  parsed: string;
+}
+
+/** A stored document from its documents row and its texts: the primary (French) text first, each text's language read from it when none was recorded. */
+export function storedDocument(row: { raw: string; parsed: string; report: string }, rows: TextRead[]): StoredDocument {
+  const texts: StoredText[] = rows.map((t) => {
+    const parsed = JSON.parse(t.parsed) as ParsedDocument;
+    return { language: (t.language || textLanguage(parsed, t.raw)) as Language | null, raw: t.raw, parsed };
+  });
+  texts.sort((a, b) => (a.language === b.language ? 0 : a.language === 'fr' ? -1 : b.language === 'fr' ? 1 : 0));
+  return { raw: row.raw, parsed: JSON.parse(row.parsed), report: JSON.parse(row.report), texts };
 }
 
 /** Escapes LIKE wildcards, for patterns with ESCAPE '\'. */

@@ -96,4 +96,23 @@ CREATE INDEX code_facts_global ON code_facts (is_global);
 CREATE INDEX documents_rank ON documents (rank);
 `,
   },
+  {
+    version: 5,
+    name: 'the texts of a document, one per language',
+    // An act is published in French and in Dutch under one NUMAC: one document, two texts. The
+    // documents row keeps the merged parse and the primary text; each text keeps its raw form,
+    // hash (idempotence per language) and own parse. language '' = none recorded: documents
+    // without a language, and those stored before (their language is read from the text).
+    sql: `
+CREATE TABLE document_texts (
+  document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  parsed TEXT NOT NULL,
+  PRIMARY KEY (document, language)
+);
+INSERT INTO document_texts (document, language, raw, content_hash, parsed) SELECT id, '', raw, content_hash, parsed FROM documents;
+`,
+  },
 ];

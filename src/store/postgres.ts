@@ -13,7 +13,7 @@ import type {
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
 import type { StoredParse } from './guard.js';
-import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
+import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, storedDocument, type ConventionRow, type TextRead } from './common.js';
 
 /**
  * Advisory lock keys (the two-integer form, so they never meet a single-bigint lock of another
@@ -188,12 +188,19 @@ export class PostgresStore implements Store {
   /** The ingest proper, on a client that holds the ingest lock: ranks are read and written by one writer at a time. */
   private async ingestIn(c: pg.PoolClient, inputs: IngestInput[], guard: Guard): Promise<IngestReport[]> {
     const existing = new Map<string, Existing>();
-    for (const r of (await c.query<{ id: string; content_hash: string; report: string }>('SELECT id, content_hash, report FROM documents')).rows) {
-      existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
+    for (const r of (await c.query<{ id: string; report: string }>('SELECT id, report FROM documents')).rows) {
+      existing.set(r.id, { report: JSON.parse(r.report), texts: [] });
+    }
+    // The texts of the documents named: what a new text is compared with, or merged into.
+    const ids = [...new Set(inputs.map((i) => i.doc.id))];
+    for (const t of (await c.query<TextRead & { document: string }>('SELECT document, language, raw, content_hash, parsed FROM document_texts WHERE document = ANY($1::text[])', [ids])).rows) {
+      existing.get(t.document)?.texts.push({ language: t.language, hash: t.content_hash, raw: t.raw, parsed: JSON.parse(t.parsed) });
     }
     const rank = (await c.query<{ r: number }>('SELECT COALESCE(MAX(rank), 0) AS r FROM documents')).rows[0].r;
     // planIngest asks for stored facts synchronously: fetch beforehand those of every code the inputs name (a superset of what it asks).
-    const codes = [...new Set(inputs.flatMap((i) => codeFacts(i.doc).map((f) => f.code)))];
+    // A merged document also holds the amendments of its stored text in the other language.
+    const docs = [...inputs.map((i) => i.doc), ...[...existing.values()].flatMap((e) => e.texts.map((t) => t.parsed))];
+    const codes = [...new Set(docs.flatMap((d) => codeFacts(d).map((f) => f.code)))];
     const stored = await this.factsIn(c, codes);
     const plan: IngestPlan = planIngest(inputs, existing, rank, (want) => {
       const out = new Map<string, CodeFact[]>();
@@ -215,6 +222,13 @@ export class PostgresStore implements Store {
         `INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [d.id, d.rank, d.kind, d.format, d.title, d.url, d.convention, d.signed, d.published, d.entry_into_force, d.valid_until, d.ingested_at, d.content_hash, d.raw, d.parsed, d.report],
+      );
+    }
+    if (plan.texts.length > 0) {
+      const t = plan.texts;
+      await c.query(
+        'INSERT INTO document_texts (document, language, raw, content_hash, parsed) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])',
+        [t.map((x) => x.document), t.map((x) => x.language), t.map((x) => x.raw), t.map((x) => x.content_hash), t.map((x) => x.parsed)],
       );
     }
     if (plan.facts.length > 0) {
@@ -262,8 +276,13 @@ export class PostgresStore implements Store {
   }
 
   async document(id: string): Promise<StoredDocument | null> {
-    const r = (await this.pool.query<{ raw: string; parsed: string; report: string }>('SELECT raw, parsed, report FROM documents WHERE id = $1', [id])).rows[0];
-    return r ? { raw: r.raw, parsed: JSON.parse(r.parsed), report: JSON.parse(r.report) } : null;
+    // One statement: the document and its texts in one snapshot.
+    const rows = (await this.pool.query<{ raw: string; parsed: string; report: string; t_language: string | null; t_raw: string; t_hash: string; t_parsed: string }>(
+      `SELECT d.raw, d.parsed, d.report, t.language AS t_language, t.raw AS t_raw, t.content_hash AS t_hash, t.parsed AS t_parsed
+       FROM documents d LEFT JOIN document_texts t ON t.document = d.id WHERE d.id = $1`, [id])).rows;
+    if (rows.length === 0) return null;
+    const texts = rows.filter((r) => r.t_language !== null).map((r) => ({ language: r.t_language!, raw: r.t_raw, content_hash: r.t_hash, parsed: r.t_parsed }));
+    return storedDocument(rows[0], texts);
   }
 
   async factsFor(code: string): Promise<CodeFact[]> {

@@ -10,7 +10,7 @@ import type {
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
 import type { StoredParse } from './guard.js';
-import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, type ConventionRow } from './common.js';
+import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, storedDocument, type ConventionRow, type TextRead } from './common.js';
 
 type Guard = typeof import('./guard.js').checkIngest;
 /** The ingest guard, loaded on the first ingest: it needs the rule extractors, which queries do not. */
@@ -158,8 +158,15 @@ export class SqliteStore implements Store {
 
   private ingestSync(inputs: IngestInput[], guard: Guard): IngestReport[] {
     const existing = new Map<string, Existing>();
-    for (const r of this.sql('SELECT id, content_hash, report FROM documents').all() as { id: string; content_hash: string; report: string }[]) {
-      existing.set(r.id, { hash: r.content_hash, report: JSON.parse(r.report) });
+    for (const r of this.sql('SELECT id, report FROM documents').all() as { id: string; report: string }[]) {
+      existing.set(r.id, { report: JSON.parse(r.report), texts: [] });
+    }
+    // The texts of the documents named: what a new text is compared with, or merged into.
+    const texts = this.sql('SELECT language, raw, content_hash, parsed FROM document_texts WHERE document = ?');
+    for (const id of new Set(inputs.map((i) => i.doc.id))) {
+      const e = existing.get(id);
+      if (!e) continue;
+      for (const t of texts.all(id) as TextRead[]) e.texts.push({ language: t.language, hash: t.content_hash, raw: t.raw, parsed: JSON.parse(t.parsed) });
     }
     const rank = (this.sql('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
     const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
@@ -169,7 +176,9 @@ export class SqliteStore implements Store {
     const insDoc = this.sql(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
       VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
     const insFact = this.sql('INSERT INTO code_facts (document, seq, code, op, label_folded, data, is_global) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insText = this.sql('INSERT INTO document_texts (document, language, raw, content_hash, parsed) VALUES (@document, @language, @raw, @content_hash, @parsed)');
     for (const row of plan.documents) insDoc.run(row);
+    for (const row of plan.texts) insText.run(row);
     for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data, f.isGlobal);
     return plan.reports;
   }
@@ -200,7 +209,9 @@ export class SqliteStore implements Store {
 
   async document(id: string): Promise<StoredDocument | null> {
     const r = this.sql('SELECT raw, parsed, report FROM documents WHERE id = ?').get(id) as { raw: string; parsed: string; report: string } | undefined;
-    return r ? { raw: r.raw, parsed: JSON.parse(r.parsed), report: JSON.parse(r.report) } : null;
+    if (!r) return null;
+    const texts = this.sql('SELECT language, raw, content_hash, parsed FROM document_texts WHERE document = ?').all(id) as TextRead[];
+    return storedDocument(r, texts);
   }
 
   async factsFor(code: string): Promise<CodeFact[]> {

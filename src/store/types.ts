@@ -1,5 +1,5 @@
 /** The storage interface: SQLite (embedded default) and PostgreSQL implement it alike. */
-import type { DocumentKind, ParsedDocument, SourceIssue, Unparsed } from '../facts.js';
+import type { AmendmentCoverage, DocumentKind, Language, ParsedDocument, SourceIssue, Unparsed } from '../facts.js';
 import type { IsoDate } from '../date.js';
 import type { CodeFact } from '../nomenclature/code-facts.js';
 
@@ -7,8 +7,12 @@ import type { CodeFact } from '../nomenclature/code-facts.js';
 export interface IngestReport {
   document: string;
   kind: DocumentKind;
-  /** ingested: new; unchanged: the same document was already there; replaced: same identity, new text. */
-  status: 'ingested' | 'unchanged' | 'replaced';
+  /**
+   * ingested: new; unchanged: the same text was already there; replaced: same identity, new text
+   * (of the same language: the other language's text is kept); merged: the act's text in another
+   * language joined the document (FR + NL, same NUMAC).
+   */
+  status: 'ingested' | 'unchanged' | 'replaced' | 'merged';
   file: string;
   title: string;
   entryIntoForce: IsoDate | null;
@@ -18,13 +22,26 @@ export interface IngestReport {
   extracted: { services: number; valueChanges: number; labelChanges: number; deletions: number; rules: number; fees: number; amendments: number };
   issues: (Pick<SourceIssue, 'severity' | 'where' | 'message'> & { code: string; proposal?: string })[];
   unparsed: Unparsed[];
+  /** The languages of the document's texts, the primary one first (Justel acts; absent for documents without a language). */
+  languages?: Language[];
+  /** Per language, how many amendment items the text holds and understood, and the sentences of the others (absent: not measured). */
+  coverage?: Partial<Record<Language, AmendmentCoverage>>;
 }
 
-/** A document as stored: its parse, its raw text, its report. */
+/** A document as stored: its parse (merged from its texts), its primary raw text, its report, and each text. */
 export interface StoredDocument {
   parsed: ParsedDocument;
   raw: string;
   report: IngestReport;
+  /** Every text of the document (an act's FR and NL texts), the primary one first, each with its own parse. */
+  texts: StoredText[];
+}
+
+/** One text of a document: its language (null: none, e.g. a convention), raw text and own parse. */
+export interface StoredText {
+  language: Language | null;
+  raw: string;
+  parsed: ParsedDocument;
 }
 
 /** One document to ingest. */

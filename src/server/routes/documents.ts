@@ -22,6 +22,7 @@ const showCodes = (c: CodeSet): string => (c.kind === 'pair' ? `${c.ambulatory}-
 function fact(kind: Fact['kind'], p: Provenance, codes: string[], summary: string, op?: string): Fact {
   const f: Fact = { kind, article: p.article, span: p.span, codes, summary, text: p.text };
   if (op) f.op = op;
+  if (p.language) f.language = p.language;
   return f;
 }
 
@@ -136,6 +137,10 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     const d = await store.document(id!);
     if (!d) throw new ProblemError('not-found', `no document ${JSON.stringify(id)} in the database`, [{ in: 'path', path: 'id', detail: 'unknown document' }]);
     const p = d.parsed;
-    return { ...d.report, format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p) };
+    // The merged document's facts located in its primary text (those read from the other text only
+    // are listed with it); each text lists what was read from it.
+    const own = (f: { language?: string }) => f.language === undefined || f.language === p.language;
+    const texts = d.texts.map((t) => ({ language: t.language, title: t.parsed.title, text: t.raw, facts: factsOf(t.parsed), coverage: t.parsed.coverage ?? null }));
+    return { ...d.report, format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p).filter(own), texts };
   });
 }
