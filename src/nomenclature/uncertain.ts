@@ -64,7 +64,7 @@ export interface Folding<S extends PlaceableStep, V extends FoldedVersion, C> {
   /** The candidate of a version, with the changes it assumes in force or not. */
   candidate(v: V, assumes: string): C;
   /** The uncertain version of a period: the candidates and why. */
-  uncertain(from: IsoDate | null, to: IsoDate | null, candidates: { version: V; candidate: C }[], reason: string): V;
+  uncertain(from: IsoDate | null, to: IsoDate | null, candidates: { version: V; candidate: C }[], reason: string, windows: DateBounds[]): V;
 }
 
 /** The window of a change in words: "not before 2000-05-01, no later date known". */
@@ -100,7 +100,8 @@ export function foldUncertain<S extends PlaceableStep, V extends FoldedVersion, 
     const at = from ?? BEFORE_ALL;
     const open = uncertain.map((u, k) => ({ u, k })).filter(({ u }) => covers(u.window!, at));
     const distinct = new Map<string, { version: V; assumes: string }>();
-    for (const s of scenarios) {
+    // The last placement first: the state before the changes, then after.
+    for (const s of [...scenarios].reverse()) {
       const v = s.versions.length ? versionAt(s.versions, at) : null;
       if (!v) continue;
       const k = f.key(v);
@@ -121,7 +122,7 @@ export function foldUncertain<S extends PlaceableStep, V extends FoldedVersion, 
       sig = `=${f.same(version)}`;
     } else {
       const reason = (open.length ? open.map(({ u }) => `${f.describe(u)} takes effect on a date the sources do not fix (${windowText(u.window!)}): ${u.window!.reason}`) : ['changes of unknown date whose order is not known']).join('; ');
-      version = f.uncertain(from, to, list.map((c) => ({ version: c.version, candidate: f.candidate(c.version, c.assumes) })), reason);
+      version = f.uncertain(from, to, list.map((c) => ({ version: c.version, candidate: f.candidate(c.version, c.assumes) })), reason, open.map(({ u }) => u.window!));
       sig = `?${reason}|${list.map((c) => f.key(c.version)).join('|')}`;
     }
     const prev = out[out.length - 1];

@@ -9,7 +9,7 @@ import { isValidCode, withCheckDigit } from '../code.js';
 import type { PeriodState, SourceRef } from '../nomenclature/types.js';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import type { Outcome } from './outcomes.js';
+import type { Detail, Outcome } from './outcomes.js';
 
 const NoParams = z.object({}).strict();
 type NoParams = z.infer<typeof NoParams>;
@@ -40,6 +40,12 @@ function pickSource(state: PeriodState, prefer: 'first' | 'last'): Outcome['sour
   const withText = list.filter((s) => s.text);
   const pick = prefer === 'first' ? (withText[0] ?? list[0]) : (withText[withText.length - 1] ?? list[list.length - 1]);
   return { document: pick.document, article: pick.article, text: pick.text ?? pick.note ?? '' };
+}
+
+/** The detail of a line on a date inside the window of a change of unknown date. */
+function uncertainDetail(line: CurrentLine, st: PeriodState): Extract<Detail, { code: 'code.uncertain' }> {
+  const candidates = (st.candidates ?? []).map((c) => ({ status: c.status, keyLetter: c.keyLetter, relativeValue: c.relativeValue, fee: c.fee }));
+  return { code: 'code.uncertain', service: line.code, date: line.date, candidates, earliest: st.window?.earliest ?? null, latest: st.window?.latest ?? null };
 }
 
 export const unknownCode: RuleKind<NoParams, null> = {
@@ -74,6 +80,9 @@ export const notInForce: RuleKind<NoParams, null> = {
         return { outcome: 'violated', halt: true, source: sourceOf(st, 'first'), detail: { code: 'code.not-yet-in-force', service: line.code, date: line.date, reason: st.statusReason } };
       case 'referenced':
         return { outcome: 'warning', source: sourceOf(st, 'first'), detail: { code: 'code.referenced', service: line.code, date: line.date } };
+      case 'uncertain':
+        // A change of unknown date may be in force: a warning naming each possibility, never a silent fee.
+        return { outcome: 'warning', source: sourceOf(st, 'last'), detail: uncertainDetail(line, st) };
       default:
         return null;
     }

@@ -82,6 +82,14 @@ export interface TierFields {
   endOfMonth: number | null;
 }
 
+/** One possible state of a code on a date where a change of unknown date may or may not be in force. */
+export interface UncertainCandidate {
+  status: 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced';
+  keyLetter: string | null;
+  relativeValue: string | null;
+  fee: string | null;
+}
+
 export type Detail =
   // --- the code itself ---
   | { code: 'code.not-a-code'; service: string }
@@ -90,6 +98,7 @@ export type Detail =
   | { code: 'code.not-yet-in-force'; service: string; date: IsoDate; reason: string | null }
   | { code: 'code.deleted'; service: string; date: IsoDate; reason: string | null }
   | { code: 'code.referenced'; service: string; date: IsoDate }
+  | { code: 'code.uncertain'; service: string; date: IsoDate; candidates: UncertainCandidate[]; earliest: IsoDate | null; latest: IsoDate | null }
   // --- setting ---
   | { code: 'setting.ambulatory-code-in-stay'; service: string; twin: string | null; stay: string; admission: IsoDate }
   | { code: 'setting.hospitalised-code-without-stay'; service: string; twin: string | null }

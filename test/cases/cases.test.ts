@@ -5,6 +5,7 @@
  * and curated in rules/*.yaml).
  *
  * File format:
+ *   corpus: [test/fixtures/…]                          # optional: documents added to the built-in corpus
  *   defaults: { beneficiary, institutions, claim }   # merged into every case (claim: into every line)
  *   cases:
  *     - name, seed (the numbered rule of seed-rules.md), request, expect
@@ -18,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createEngine, decide, validateRequest, type CheckResponse, type Decision } from '../../src/engine/index.js';
-import { builtinDocuments, builtinNomenclature } from '../../src/nomenclature/index.js';
+import { builtinDocuments, builtinNomenclature, MemoryNomenclature } from '../../src/nomenclature/index.js';
+import { decodeText, parseDocument } from '../../src/corpus/detect.js';
 import { CONTRACT_KINDS } from '../../src/rules/types.js';
 
 type Obj = Record<string, unknown>;
@@ -44,6 +46,7 @@ interface Case {
   locale?: 'en' | 'fr' | 'nl';
 }
 interface CaseFile {
+  corpus?: string[];
   defaults?: { beneficiary?: Obj; institutions?: unknown[]; claim?: Obj };
   cases: Case[];
 }
@@ -52,6 +55,14 @@ const dir = fileURLToPath(new URL('./', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 const engine = createEngine({ nomenclature: builtinNomenclature(), documents: builtinDocuments() });
 const KINDS = new Set<string>(CONTRACT_KINDS);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The engine of a case file: the built-in corpus, plus the file's own documents when it names some. */
+function engineOf(data: CaseFile) {
+  if (!data.corpus?.length) return engine;
+  const docs = [...builtinDocuments(), ...data.corpus.map((f) => parseDocument(decodeText(readFileSync(root + f), f), f))];
+  return createEngine({ nomenclature: MemoryNomenclature.fromDocuments(docs), documents: docs });
+}
 
 function withDefaults(line: Obj, defaults: Obj | undefined): Obj {
   const out: Obj = { ...(defaults ?? {}) };
@@ -121,6 +132,7 @@ let total = 0;
 for (const file of files) {
   const data = parse(readFileSync(dir + file, 'utf8')) as CaseFile;
   describe(file, () => {
+    const engine = engineOf(data);
     for (const c of data.cases) {
       total++;
       it(`${c.seed ? `[${c.seed}] ` : ''}${c.name}`, () => {

@@ -33,6 +33,8 @@ const months = (m: number, d: number) => [m ? `${m} calendar month${m > 1 ? 's' 
 const age = (under: number | null, atLeast: number | null) =>
   [under !== null ? `under ${under}` : '', atLeast !== null ? `at least ${atLeast}` : ''].filter(Boolean).join(' and ');
 
+const STATUS_EN = { 'in-force': 'in force', deleted: 'deleted', 'not-yet-in-force': 'not yet in force', referenced: 'referenced only' } as const;
+
 export const en: MessageMap = {
   'code.not-a-code': (d) => `"${d.service}" is not a nomenclature code (six digits).`,
   'code.invalid-check-digit': (d) => `Code ${d.service} has an invalid check digit (the sixth digit is the first five modulo 7: expected ${d.expected}).`,
@@ -40,6 +42,7 @@ export const en: MessageMap = {
   'code.not-yet-in-force': (d) => `Code ${d.service} is not yet in force on ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.deleted': (d) => `Code ${d.service} is no longer in force on ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.referenced': (d) => `Code ${d.service} is only referenced by the corpus (named in a rule or a list, not defined): its rules apply, but its value and fee are unknown.`,
+  'code.uncertain': (d, f) => `Code ${d.service} has an uncertain state on ${d.date}: a change of it takes effect on a date the sources do not fix (${d.earliest ? `not before ${d.earliest}` : 'no earliest date known'}, ${d.latest ? `at the latest ${d.latest}` : 'no latest date known'}); it is ${f.or(d.candidates.map((c) => `${STATUS_EN[c.status]}${c.keyLetter ? ` (${c.keyLetter} ${c.relativeValue}${c.fee ? `, fee ${c.fee}` : ''})` : ''}`))}. No fee is given: check the act's entry into force.`,
   'setting.ambulatory-code-in-stay': (d) => `Code ${d.service} is an ambulatory code but the line is in a stay (stay ${d.stay}, admitted ${d.admission})${d.twin ? `: bill the hospitalised code ${d.twin}` : ''}.`,
   'setting.hospitalised-code-without-stay': (d) => `Code ${d.service} is a hospitalised code but the line has no stay${d.twin ? `: bill the ambulatory code ${d.twin}` : ''}.`,
   'setting.matches': (d) => `Code ${d.service} is ${d.setting}, as the line.`,

@@ -33,6 +33,8 @@ const delai = (m: number, d: number) => [m ? `${m} mois civil${m > 1 ? 's' : ''}
 const age = (under: number | null, atLeast: number | null) =>
   [under !== null ? `de moins de ${under} ans` : '', atLeast !== null ? `d'au moins ${atLeast} ans` : ''].filter(Boolean).join(' et ');
 
+const STATUS_FR = { 'in-force': 'en vigueur', deleted: 'supprimé', 'not-yet-in-force': 'pas encore en vigueur', referenced: 'seulement cité' } as const;
+
 export const fr: MessageMap = {
   'code.not-a-code': (d) => `« ${d.service} » n'est pas un code de nomenclature (six chiffres).`,
   'code.invalid-check-digit': (d) => `Le code ${d.service} a un chiffre de contrôle invalide (le sixième chiffre est le reste des cinq premiers modulo 7 : attendu ${d.expected}).`,
@@ -40,6 +42,7 @@ export const fr: MessageMap = {
   'code.not-yet-in-force': (d) => `Le code ${d.service} n'est pas encore en vigueur au ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.deleted': (d) => `Le code ${d.service} n'est plus en vigueur au ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.referenced': (d) => `Le code ${d.service} est seulement cité par le corpus (dans une règle ou une liste, sans définition) : ses règles s'appliquent, mais sa valeur et ses honoraires sont inconnus.`,
+  'code.uncertain': (d, f) => `L'état du code ${d.service} au ${d.date} est incertain : une modification prend effet à une date que les sources ne fixent pas (${d.earliest ? `pas avant le ${d.earliest}` : 'date la plus proche inconnue'}, ${d.latest ? `au plus tard le ${d.latest}` : 'date la plus tardive inconnue'}) ; il est ${f.or(d.candidates.map((c) => `${STATUS_FR[c.status]}${c.keyLetter ? ` (${c.keyLetter} ${c.relativeValue}${c.fee ? `, honoraires ${c.fee}` : ''})` : ''}`))}. Aucun honoraire n'est donné : vérifiez l'entrée en vigueur de l'acte.`,
   'setting.ambulatory-code-in-stay': (d) => `Le code ${d.service} est un code ambulatoire mais la ligne est dans un séjour (séjour ${d.stay}, admission le ${d.admission})${d.twin ? ` : attester le code hospitalisé ${d.twin}` : ''}.`,
   'setting.hospitalised-code-without-stay': (d) => `Le code ${d.service} est un code hospitalisé mais la ligne n'a pas de séjour${d.twin ? ` : attester le code ambulatoire ${d.twin}` : ''}.`,
   'setting.matches': (d) => `Le code ${d.service} est ${d.setting === 'ambulatory' ? 'ambulatoire' : 'hospitalisé'}, comme la ligne.`,

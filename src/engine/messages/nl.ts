@@ -33,6 +33,8 @@ const termijn = (m: number, d: number) => [m ? `${m} kalendermaand${m > 1 ? 'en'
 const leeftijd = (under: number | null, atLeast: number | null) =>
   [under !== null ? `jonger dan ${under} jaar` : '', atLeast !== null ? `minstens ${atLeast} jaar` : ''].filter(Boolean).join(' en ');
 
+const STATUS_NL = { 'in-force': 'van kracht', deleted: 'geschrapt', 'not-yet-in-force': 'nog niet van kracht', referenced: 'enkel vermeld' } as const;
+
 export const nl: MessageMap = {
   'code.not-a-code': (d) => `"${d.service}" is geen nomenclatuurcode (zes cijfers).`,
   'code.invalid-check-digit': (d) => `Code ${d.service} heeft een ongeldig controlecijfer (het zesde cijfer is de eerste vijf modulo 7: verwacht ${d.expected}).`,
@@ -40,6 +42,7 @@ export const nl: MessageMap = {
   'code.not-yet-in-force': (d) => `Code ${d.service} is nog niet van kracht op ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.deleted': (d) => `Code ${d.service} is niet meer van kracht op ${d.date}${d.reason ? ` (${d.reason})` : ''}.`,
   'code.referenced': (d) => `Code ${d.service} wordt in het corpus enkel vermeld (in een regel of lijst, zonder definitie): de regels gelden, maar waarde en honorarium zijn onbekend.`,
+  'code.uncertain': (d, f) => `De toestand van code ${d.service} op ${d.date} is onzeker: een wijziging treedt in werking op een datum die de bronnen niet vastleggen (${d.earliest ? `niet vóór ${d.earliest}` : 'vroegste datum onbekend'}, ${d.latest ? `uiterlijk ${d.latest}` : 'laatste datum onbekend'}); de code is ${f.or(d.candidates.map((c) => `${STATUS_NL[c.status]}${c.keyLetter ? ` (${c.keyLetter} ${c.relativeValue}${c.fee ? `, honorarium ${c.fee}` : ''})` : ''}`))}. Er wordt geen honorarium gegeven: controleer de inwerkingtreding van de akte.`,
   'setting.ambulatory-code-in-stay': (d) => `Code ${d.service} is een ambulante code maar de lijn valt in een verblijf (verblijf ${d.stay}, opname ${d.admission})${d.twin ? `: attesteer de gehospitaliseerde code ${d.twin}` : ''}.`,
   'setting.hospitalised-code-without-stay': (d) => `Code ${d.service} is een gehospitaliseerde code maar de lijn heeft geen verblijf${d.twin ? `: attesteer de ambulante code ${d.twin}` : ''}.`,
   'setting.matches': (d) => `Code ${d.service} is ${d.setting === 'ambulatory' ? 'ambulant' : 'gehospitaliseerd'}, zoals de lijn.`,
