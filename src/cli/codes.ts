@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { showCode, codeHistory, searchCodes, CodeError, type CodeView } from '../queries.js';
 import { withStore, dateOption, printJson, UserError, EXIT, DB_HELP, type DbOptions } from './common.js';
 import type { HistoryEntry } from '../nomenclature/consolidate.js';
+import { windowText } from '../nomenclature/uncertain.js';
+import { parseQuery } from '../nomenclature/memory.js';
+import { fold } from '../text.js';
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -18,7 +21,14 @@ function renderShow(v: CodeView): string {
   const twin = v.pair ? ` (${v.setting}; pair ${v.pair.ambulatory}-${v.pair.hospitalised})` : v.setting === 'any' ? ' (no ambulatory/hospitalised twin)' : '';
   lines.push(`${v.code}  ${v.status} on ${v.at}${twin}`);
   if (v.statusReason) lines.push(`  ${v.statusReason}`);
+  if (v.candidates?.length) {
+    lines.push('  candidates:');
+    for (const c of v.candidates) {
+      lines.push(`    ${c.status}${c.keyLetter ? ` · value ${c.keyLetter} ${c.relativeValue}` : ''}${c.fee ? ` · fee ${c.fee} EUR` : ''} — if ${c.assumes}`);
+    }
+  }
   if (v.label.fr) lines.push(`  « ${v.label.fr} »`);
+  if (v.label.nl) lines.push(`  « ${v.label.nl} » (nl)`);
   const value = v.keyLetter ? `${v.keyLetter} ${v.relativeValue}` : 'unknown';
   lines.push(`  article ${v.article ?? 'unknown'} · value ${value}`);
   lines.push(`  fee ${v.fee ? `${v.fee} EUR` : 'unknown'}${v.feeReason ? ` — ${v.feeReason}` : ''}`);
@@ -34,7 +44,10 @@ function renderShow(v: CodeView): string {
 
 function renderHistory(code: string, changes: HistoryEntry[]): string {
   const lines = [`history of ${code}:`];
-  for (const c of changes) lines.push(`  ${(c.date ?? '(undated)').padEnd(10)}  ${c.change.padEnd(10)}  ${c.description}  [${c.source.document}, ${c.source.article}]`);
+  for (const c of changes) {
+    lines.push(`  ${(c.date ?? '(undated)').padEnd(10)}  ${c.change.padEnd(10)}  ${c.description}  [${c.source.document}, ${c.source.article}]`);
+    if (c.window) lines.push(`              date unknown: ${windowText(c.window)} — ${c.window.reason}`);
+  }
   return lines.join('\n');
 }
 
@@ -68,7 +81,7 @@ export function registerCodeCommands(program: Command): void {
 
   program
     .command('search')
-    .description('find codes by French words of their label (accent- and case-insensitive) or by a code prefix')
+    .description('find codes by French or Dutch words of their label (accent- and case-insensitive) or by a code prefix')
     .argument('<query...>', 'words, or the first digits of a code')
     .option('--at <date>', 'date of the labels to search, YYYY-MM-DD (default: today)')
     .option('--limit <n>', 'at most this many results', '50')
@@ -81,6 +94,14 @@ export function registerCodeCommands(program: Command): void {
       const hits = await withStore(opts, (store) => searchCodes(store, query.join(' '), at, limit));
       if (opts.json) printJson({ query: query.join(' '), at, results: hits });
       else if (hits.length === 0) process.stdout.write(`no code matches "${query.join(' ')}" on ${at}\n`);
-      else for (const h of hits) process.stdout.write(`${h.code}  ${h.status.padEnd(16)} ${(h.keyLetter ? `${h.keyLetter} ${h.relativeValue}` : '').padEnd(9)} ${h.label ?? ''}\n`);
+      else {
+        for (const h of hits) {
+          // The label of the language the words were found in: French unless only the Dutch one has them.
+          const words = parseQuery(query.join(' ')).words;
+          const inFr = h.label !== null && words.every((w) => fold(h.label!).includes(w));
+          const label = !inFr && h.labelNl !== null ? `${h.labelNl} (nl)` : h.label ?? (h.labelNl !== null ? `${h.labelNl} (nl)` : '');
+          process.stdout.write(`${h.code}  ${h.status.padEnd(16)} ${(h.keyLetter ? `${h.keyLetter} ${h.relativeValue}` : '').padEnd(9)} ${label}\n`);
+        }
+      }
     });
 }

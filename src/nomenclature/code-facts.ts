@@ -38,12 +38,14 @@ export type CodeFact =
       value: Value | null;
       /** French label (null: not given in French). */
       label: string | null;
+      /** Dutch label; absent in facts stored before labels were kept per language. */
+      labelNl?: string | null;
       article: string | null;
       convention: string | null;
     })
-  | (FactBase & { op: 'value'; effective: IsoDate | null; article: string | null; from: Value | null; to: Value })
-  | (FactBase & { op: 'label'; effective: IsoDate | null; article: string | null; label: string })
-  | (FactBase & { op: 'delete'; effective: IsoDate | null; article: string | null })
+  | (FactBase & Dated & { op: 'value'; article: string | null; from: Value | null; to: Value })
+  | (FactBase & Dated & { op: 'label'; article: string | null; /** French (null: changed in Dutch only) */ label: string | null; labelNl?: string | null })
+  | (FactBase & Dated & { op: 'delete'; article: string | null })
   | (FactBase & {
       op: 'fee';
       validFrom: IsoDate | null;
@@ -94,9 +96,19 @@ export type CodeFactOp = CodeFact['op'];
 function ref(p: Provenance, note?: string): SourceRef {
   const r: SourceRef = { document: p.document, article: p.article, text: p.text };
   if (note ?? p.note) r.note = note ?? p.note;
+  if (p.language) r.language = p.language;
   return r;
 }
-  if (p.language) r.language = p.language;
+
+/**
+ * A label in both languages: a merged FR+NL document gives `label` (French) and `labelNl`;
+ * a one-language text gives `label` in its own language.
+ */
+export function labelsOf(doc: ParsedDocument, x: { label: string | null; labelNl?: string | null }): { fr: string | null; nl: string | null } {
+  // A merged label change stated in Dutch only has an empty French label: unknown, not empty.
+  if (x.labelNl !== undefined) return { fr: x.label === '' ? null : x.label, nl: x.labelNl };
+  return doc.language === 'nl' ? { fr: null, nl: x.label } : { fr: x.label, nl: null };
+}
 
 function membersOf(c: CodeSet): { code: string; pair: Pair | null }[] {
   if (c.kind === 'single') return [{ code: c.code, pair: null }];
@@ -156,6 +168,16 @@ function feeFacts(doc: ParsedDocument, row: FeeRow, from: IsoDate | null, until:
   return out;
 }
 
+/** The date of a change and, when it is unknown, what is known of it (the key is absent when the date is known). */
+function dated(effective: IsoDate | null, bounds: DateBounds | null | undefined): Dated {
+  return effective === null ? { effective, bounds: bounds ?? null } : { effective };
+}
+
+/** An amendment's date, its bounds falling back on the document's. */
+function amendmentDate(a: Amendment, doc: ParsedDocument): Dated {
+  return dated(a.effective, a.effectiveBounds ?? doc.dates.entryIntoForceBounds);
+}
+
 /** All facts a document states about codes, in document order. */
 export function codeFacts(doc: ParsedDocument): CodeFact[] {
   let n = 0;
@@ -168,16 +190,6 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
     const fromFee = s.value ? null : doc.fees.find((f) => sameCodes(f.codes, s.codes));
     const value = s.value ?? (fromFee ? { keyLetter: fromFee.keyLetter, relativeValue: fromFee.relativeValue } : null);
     for (const { code, pair } of membersOf(s.codes)) {
-/** The date of a change and, when it is unknown, what is known of it (the key is absent when the date is known). */
-function dated(effective: IsoDate | null, bounds: DateBounds | null | undefined): Dated {
-  return effective === null ? { effective, bounds: bounds ?? null } : { effective };
-}
-
-/** An amendment's date, its bounds falling back on the document's. */
-function amendmentDate(a: Amendment, doc: ParsedDocument): Dated {
-  return dated(a.effective, a.effectiveBounds ?? doc.dates.entryIntoForceBounds);
-}
-
       out.push({
         op: 'define', code, document, seq: seq(), source: ref(s.provenance),
         ...dated(period?.from ?? doc.dates.entryIntoForce, doc.dates.entryIntoForceBounds), until: period?.until ?? null,
@@ -243,6 +255,12 @@ function amendmentDate(a: Amendment, doc: ParsedDocument): Dated {
     }
   }
   return out;
+}
+
+/** A fact's label fields: `labelNl` only when a Dutch label is known, so that French-only facts keep their shape. */
+function labelFields(doc: ParsedDocument, x: { label: string | null; labelNl?: string | null }): { label: string | null; labelNl?: string | null } {
+  const { fr, nl } = labelsOf(doc, x);
+  return nl === null ? { label: fr } : { label: fr, labelNl: nl };
 }
 
 /** The valid pairs a text names, by member code. */

@@ -20,19 +20,23 @@ export interface Version {
   value: Value | null;
   valueSource: SourceRef | null;
   label: string | null;
+  /** Dutch label (null: not in the corpus). */
+  labelNl: string | null;
   article: string | null;
   convention: string | null;
   sources: SourceRef[];
-}
-
   /** Status `uncertain` only: the possible versions, each with the changes it assumes. */
   candidates?: Candidate[];
+  /** Status `uncertain` only: the window of the (first) change of unknown date the period is in. */
+  window?: DateBounds;
 }
 
 /** One possible version of an uncertain period: the changes of unknown date it takes as in force or not yet. */
-export interface Candidate extends Omit<Version, 'from' | 'to' | 'status' | 'candidates'> {
+export interface Candidate extends Omit<Version, 'from' | 'to' | 'status' | 'candidates' | 'window'> {
   status: Exclude<Version['status'], 'uncertain'>;
   assumes: string;
+}
+
 /** A rule of application naming a code, in force on a date. */
 export interface RuleRef {
   id: string;
@@ -64,14 +68,16 @@ export interface HistoryEntry {
   value?: Value | null;
   from?: Value | null;
   label?: string | null;
+  /** The Dutch label, when the act gives one. */
+  labelNl?: string | null;
   fee?: string | null;
   source: SourceRef;
+  /** A change of unknown date (`date` null): the window it takes effect in, and why. */
+  window?: DateBounds;
 }
 
 /** An inconsistency consolidation finds between documents (or within one). */
 export interface ConsolidationIssue {
-  /** A change of unknown date (`date` null): the window it takes effect in, and why. */
-  window?: DateBounds;
   document: string;
   severity: 'error' | 'warning';
   code: 'old-value-mismatch' | 'duplicate-service' | 'contradiction';
@@ -105,13 +111,13 @@ type Step = { date: IsoDate | null; order: number; apply: (v: Version) => void; 
 /** Folds the facts about one code into its timeline. `facts` may come from many documents. */
 export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   const issues: ConsolidationIssue[] = [];
+  // Folds of other placements of changes of unknown date (uncertain.ts) report nothing.
+  let muted = false;
+  const report = (i: ConsolidationIssue) => { if (!muted) issues.push(i); };
   const fees = facts.filter((f): f is FeeFact => f.op === 'fee').sort((a, b) => byDate(a.validFrom, b.validFrom));
   const mentionFacts = facts.filter((f): f is MentionFact => f.op === 'mention');
   // Coefficients for this very code come before those of its whole key letter.
   const coefficients = facts.filter((f): f is CoefficientFact => f.op === 'coefficient').sort((a, b) => Number(b.code === code) - Number(a.code === code));
-  // Folds of other placements of changes of unknown date (uncertain.ts) report nothing.
-  let muted = false;
-  const report = (i: ConsolidationIssue) => { if (!muted) issues.push(i); };
   const pair = facts.map((f) => ('pair' in f ? f.pair : null)).find((p) => p !== null) ?? null;
 
   const steps: Step[] = [];
@@ -130,11 +136,12 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
           v.value = f.value ?? v.value;
           v.valueSource = f.value ? f.source : v.valueSource;
           v.label = f.label ?? v.label;
+          v.labelNl = f.labelNl ?? v.labelNl;
           v.article = f.article ?? v.article;
           v.convention = f.convention ?? v.convention;
           v.sources.push(f.source);
         },
-        entry: { date: f.effective, change: 'inserted', description: `${code} comes into force${f.value ? ` as ${showValue(f.value)}` : ''}`, value: f.value, label: f.label, source: f.source },
+        entry: { date: f.effective, change: 'inserted', description: `${code} comes into force${f.value ? ` as ${showValue(f.value)}` : ''}`, value: f.value, label: f.label, ...(f.labelNl ? { labelNl: f.labelNl } : {}), source: f.source },
       });
       if (f.until) {
         const end = addDays(f.until, 1);
@@ -165,8 +172,9 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
     } else if (f.op === 'label') {
       steps.push({
         date: f.effective, order: o,
-        apply: (v) => { v.label = f.label; v.article ??= f.article; v.sources.push(f.source); },
-        entry: { date: f.effective, change: 'label', description: `${code}: label changed`, label: f.label, source: f.source },
+        // A new label in one language only leaves the other one unknown, not the old one.
+        apply: (v) => { v.label = f.label; v.labelNl = f.labelNl ?? null; v.article ??= f.article; v.sources.push(f.source); },
+        entry: { date: f.effective, change: 'label', description: `${code}: label changed`, label: f.label, ...(f.labelNl ? { labelNl: f.labelNl } : {}), source: f.source },
       });
     } else if (f.op === 'delete') {
       steps.push({
@@ -199,10 +207,10 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
       same: (v) => `${stateKey(v)}|${v.statusReason}|${v.sources.map((r) => `${r.document}:${r.article}`).join(',')}`,
       describe: (s) => `${s.entry.source.document}, ${s.entry.source.article} (${s.entry.description})`,
       candidate: (v, assumes) => {
-        const { from: _from, to: _to, candidates: _c, ...rest } = v;
+        const { from: _from, to: _to, candidates: _c, window: _w, ...rest } = v;
         return { ...rest, status: v.status as Candidate['status'], assumes };
       },
-      uncertain: (from, to, list, reason) => uncertainVersion(from, to, list.map((c) => c.candidate), reason),
+      uncertain: (from, to, list, reason, windows) => ({ ...uncertainVersion(from, to, list.map((c) => c.candidate), reason), ...(windows.length ? { window: windows[0] } : {}) }),
     });
   }
   const history = steps.map((s) => s.entry);
@@ -216,12 +224,6 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   return { code, pair, versions, fees, coefficients, mentions: mentionFacts, history, issues };
 }
 
-function blank(status: Version['status'], statusReason: string): Version {
-  return { from: null, to: null, status, statusReason, value: null, valueSource: null, label: null, article: null, convention: null, sources: [] };
-}
-
-/** The version in force on `at`, if the timeline has one. */
-export function versionAt(t: CodeTimeline, at: IsoDate): Version | null {
 /** The version before the first change: not yet in force before a definition, else in force as the change presupposes. */
 function initialVersion(facts: CodeFact[], steps: Step[]): Version {
   const first = facts[steps[0].order];
@@ -263,7 +265,7 @@ function foldSteps(steps: Step[], initial: Version): Version[] {
 
 /** What makes two versions the same state: everything but their period, reason and sources. */
 function stateKey(v: Version): string {
-  const { from: _from, to: _to, statusReason: _r, sources: _s, valueSource: _vs, candidates: _c, ...rest } = v;
+  const { from: _from, to: _to, statusReason: _r, sources: _s, valueSource: _vs, candidates: _c, window: _w, ...rest } = v;
   return JSON.stringify(rest, (k, x) => (k === 'relativeValue' ? Number(x) : x));
 }
 
@@ -279,6 +281,12 @@ function uncertainVersion(from: IsoDate | null, to: IsoDate | null, candidates: 
   return { ...(v as unknown as Omit<Version, 'from' | 'to' | 'status'>), from, to, status: 'uncertain', statusReason: `uncertain: ${reason}`, sources: dedupe(candidates.flatMap((c) => c.sources)), candidates };
 }
 
+function blank(status: Version['status'], statusReason: string): Version {
+  return { from: null, to: null, status, statusReason, value: null, valueSource: null, label: null, labelNl: null, article: null, convention: null, sources: [] };
+}
+
+/** The version in force on `at`, if the timeline has one. */
+export function versionAt(t: CodeTimeline, at: IsoDate): Version | null {
   for (const v of t.versions) {
     if ((v.from === null || v.from <= at) && (v.to === null || at < v.to)) return v;
   }
@@ -337,23 +345,23 @@ function stateOn(t: CodeTimeline | null, code: string, at: IsoDate): PeriodState
     state.sources = dedupe(t.mentions.map((m) => m.source));
     return state;
   }
-  state.status = v.status;
-  state.statusReason = v.statusReason;
-  state.sources = dedupe(v.sources);
-  if (v.status === 'not-yet-in-force') {
-    state.feeReason = 'not in force on this date';
-    return state;
   if (v.status === 'uncertain') return uncertainState(t, v, state, at);
   return fromVersion(t, v, state, at);
 }
 
 /** Fills `state` from the version in force on `at`, or from one candidate of an uncertain period. */
 function fromVersion(t: CodeTimeline, v: Version | Candidate, state: PeriodState, at: IsoDate): PeriodState {
+  state.status = v.status;
+  state.statusReason = v.statusReason;
+  state.sources = dedupe(v.sources);
+  if (v.status === 'not-yet-in-force') {
+    state.feeReason = 'not in force on this date';
+    return state;
   }
   state.article = v.article;
   state.keyLetter = v.value?.keyLetter ?? null;
   state.relativeValue = v.value?.relativeValue ?? null;
-  state.label = { fr: v.label, nl: null };
+  state.label = { fr: v.label, nl: v.labelNl };
   state.convention = v.convention;
   if (v.status === 'deleted') {
     state.feeReason = 'not in force on this date';
@@ -377,12 +385,6 @@ function fromVersion(t: CodeTimeline, v: Version | Candidate, state: PeriodState
   return state;
 }
 
-/** Sets the fee from a coefficient table entry valid on `at` for the code's key letter; false when none. */
-function coefficientFee(t: CodeTimeline, state: PeriodState, at: IsoDate): boolean {
-  if (!state.keyLetter || !state.relativeValue) return false;
-  const c = t.coefficients.find((f) => f.keyLetter === state.keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
-  if (!c) return false;
-  state.coefficient = c.coefficient;
 /**
  * The state inside the window of a change of unknown date: each candidate's state, and only what
  * they all agree on (never the new value as if it were in force). A fee is given only when every
@@ -400,7 +402,7 @@ function uncertainState(t: CodeTimeline, v: Version, base: PeriodState, at: IsoD
     const first = JSON.stringify(get(candidates[0]));
     return candidates.every((c) => JSON.stringify(get(c)) === first) ? get(candidates[0]) : null;
   };
-  const state: PeriodState = { ...base, status: 'uncertain', statusReason: v.statusReason, sources: dedupe(v.sources), candidates };
+  const state: PeriodState = { ...base, status: 'uncertain', statusReason: v.statusReason, sources: dedupe(v.sources), candidates, ...(v.window ? { window: v.window } : {}) };
   state.article = agreed((c) => c.article);
   state.keyLetter = agreed((c) => c.keyLetter);
   state.relativeValue = state.keyLetter === null ? null : agreed((c) => c.relativeValue);
@@ -420,6 +422,12 @@ function uncertainState(t: CodeTimeline, v: Version, base: PeriodState, at: IsoD
   return state;
 }
 
+/** Sets the fee from a coefficient table entry valid on `at` for the code's key letter; false when none. */
+function coefficientFee(t: CodeTimeline, state: PeriodState, at: IsoDate): boolean {
+  if (!state.keyLetter || !state.relativeValue) return false;
+  const c = t.coefficients.find((f) => f.keyLetter === state.keyLetter && f.validFrom <= at && (f.validTo === null || at <= f.validTo));
+  if (!c) return false;
+  state.coefficient = c.coefficient;
   state.fee = feeOf(state.relativeValue, c.coefficient);
   state.feeReason = `${state.keyLetter} ${state.relativeValue} × ${c.coefficient} (coefficient from ${c.source.document}, ${c.source.article}), rounded half-up to the cent; no reimbursement table for this date`;
   state.sources = dedupe([...state.sources, c.source]);

@@ -1,5 +1,6 @@
 /** The consolidated nomenclature as the rest of the system sees it: the state of a code on a date. */
 import { addDays, type IsoDate } from '../date.js';
+import type { DateBounds } from '../facts.js';
 
 /** `uncertain`: a change of the code takes effect on a date the sources do not fix, and this date is in its window. */
 export type CodeStatus = 'in-force' | 'deleted' | 'not-yet-in-force' | 'referenced' | 'unknown' | 'uncertain';
@@ -11,6 +12,8 @@ export interface SourceRef {
   article: string;
   text?: string;
   note?: string;
+  /** The language of the sentence, when the act was read from its FR and NL texts. */
+  language?: 'fr' | 'nl';
 }
 
 /** The state of one code on one date (contract §3). Unknown fields are null, never invented. */
@@ -36,10 +39,10 @@ export interface CodeState {
   /** The convention (machine name) a place rule ties the code to, or null. */
   convention: string | null;
   sources: SourceRef[];
-}
-
   /** Status `uncertain` only: each possible state (before and after the change of unknown date). */
   candidates?: CandidateState[];
+  /** Status `uncertain` only: the window of the change of unknown date (earliest, latest possible day, why). */
+  window?: DateBounds;
 }
 
 /** One possible state of a code on a date that falls in the window of a change of unknown date. */
@@ -55,6 +58,8 @@ export interface CandidateState {
   fee: string | null;
   feeReason: string | null;
   sources: SourceRef[];
+}
+
 /** A code's state without its date: the same on every day of a period. */
 export type PeriodState = Omit<CodeState, 'at'>;
 

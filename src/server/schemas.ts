@@ -21,8 +21,8 @@ export const DetailsParam = z.enum(['true', 'false']).describe('Include each rea
 /** `{code}`: a nomenclature code (its check digit is verified by the handler, with a proposal). */
 export const CodeParam = z.string().describe('6-digit nomenclature code; the 6th digit is the first five mod 7').meta({ example: '587134' });
 
-/** `?q=`: French words of the label (accents and case ignored) or the first digits of a code. */
-export const QueryParam = z.string().trim().min(1, 'expected words or the first digits of a code').describe('French words of the label (accent- and case-insensitive), or a code prefix').meta({ example: 'ablation' });
+/** `?q=`: French or Dutch words of the label (accents and case ignored) or the first digits of a code. */
+export const QueryParam = z.string().trim().min(1, 'expected words or the first digits of a code').describe('French or Dutch words of the label (accent- and case-insensitive), or a code prefix').meta({ example: 'ablation' });
 
 /** `?limit=`: at most this many search results. */
 export const LimitParam = z.coerce.number().int().min(1).max(500).describe('At most this many results (default 50)');
@@ -44,6 +44,7 @@ export const SourceRefSchema = z
     article: z.string(),
     text: z.string().optional(),
     note: z.string().optional(),
+    language: z.enum(['fr', 'nl']).optional().describe('The language of the sentence, when the act was read from its FR and NL texts'),
   })
   .describe('A reference to the act behind a fact: document id, article, the sentence, and how it was derived.');
 
@@ -90,7 +91,6 @@ export const BeneficiaryHistorySchema = z.object({
 
 const RuleRefSchema = z.object({ id: z.string(), kind: z.string(), text: z.string(), source: SourceRefSchema });
 
-/** `GET /v1/codes/{code}` (contract §3). */
 const CandidateSchema = z
   .object({
     assumes: z.string().describe('The changes of unknown date this candidate takes as in force, or not yet'),
@@ -114,6 +114,7 @@ const BoundsSchema = z
   })
   .describe('What is known of a date the sources do not fix.');
 
+/** `GET /v1/codes/{code}` (contract §3). */
 export const CodeViewSchema = z
   .object({
     code: z.string(),
@@ -133,8 +134,9 @@ export const CodeViewSchema = z
     reimbursement: z.object({ preferential: z.string().nullable(), standard: z.string().nullable() }).nullable(),
     convention: z.string().nullable(),
     sources: z.array(SourceRefSchema),
-    rules: z.array(RuleRefSchema),
     candidates: z.array(CandidateSchema).optional().describe('Status `uncertain` only: the state before and after each change of unknown date'),
+    window: BoundsSchema.optional().describe('Status `uncertain` only: the window of the change of unknown date'),
+    rules: z.array(RuleRefSchema),
   })
   .describe('The state of one code on a date (contract §3). Unknown fields are null, never invented.');
 
@@ -145,11 +147,12 @@ const HistoryEntrySchema = z.object({
   value: ValueSchema.nullable().optional(),
   from: ValueSchema.nullable().optional(),
   label: z.string().nullable().optional(),
+  labelNl: z.string().nullable().optional().describe('The Dutch label, when the act gives one'),
   fee: z.string().nullable().optional(),
   source: SourceRefSchema,
+  window: BoundsSchema.optional().describe('A change of unknown date (`date` null): the window it takes effect in'),
 });
 
-  window: BoundsSchema.optional().describe('A change of unknown date (`date` null): the window it takes effect in'),
 /** One point of the timeline chart: the state from `date` until the next point. */
 export const TimelinePointSchema = z
   .object({
@@ -184,7 +187,8 @@ export const SearchResultSchema = z.object({
       status: CodeViewSchema.shape.status,
       keyLetter: z.string().nullable(),
       relativeValue: z.string().nullable(),
-      label: z.string().nullable(),
+      label: z.string().nullable().describe('French label'),
+      labelNl: z.string().nullable().describe('Dutch label (null: not in the corpus)'),
     }),
   ),
 });
@@ -224,7 +228,7 @@ const CoverageSchema = z
 const reportShape = {
   document: z.string(),
   kind: z.enum(['royal-decree', 'convention', 'coefficients']),
-  status: z.enum(['ingested', 'unchanged', 'replaced']),
+  status: z.enum(['ingested', 'unchanged', 'replaced', 'merged']).describe('merged: the act\'s text in another language joined the document (same NUMAC)'),
   file: z.string(),
   title: z.string(),
   entryIntoForce: DateOut.nullable(),
@@ -233,11 +237,11 @@ const reportShape = {
   ingestedAt: z.string(),
   extracted: ExtractedSchema,
   issues: z.array(IssueSchema),
+  languages: z.array(LanguageSchema).optional().describe('The languages of the act\'s texts, the primary one first'),
+  coverage: z.object({ fr: CoverageSchema.optional(), nl: CoverageSchema.optional() }).optional().describe('Per language: the amendment items understood (absent: not measured)'),
 };
 
 /** What `nomen ingest --json` prints for one document (contract §2). */
-  languages: z.array(LanguageSchema).optional().describe('The languages of the act\'s texts, the primary one first'),
-  coverage: z.object({ fr: CoverageSchema.optional(), nl: CoverageSchema.optional() }).optional().describe('Per language: the amendment items understood (absent: not measured)'),
 export const IngestReportSchema = z.object({ ...reportShape, unparsed: z.array(UnparsedSchema) }).describe('The ingest report of one document (contract §2).');
 
 /** The body of `POST /v1/documents` as JSON (raw text bodies are accepted too). */
@@ -272,10 +276,10 @@ export const ExtractedFactSchema = z.object({
   codes: z.array(z.string()),
   summary: z.string().describe('What was extracted, in a line'),
   text: z.string().describe('The sentence (or table row) of the act'),
+  language: LanguageSchema.optional().describe('The text the sentence is in (`span` is an offset into it), for an act read from its FR and NL texts'),
 });
 
 /** `GET /v1/documents/{id}`. */
-  language: LanguageSchema.optional().describe('The text the sentence is in (`span` is an offset into it), for an act read from its FR and NL texts'),
 export const DocumentViewSchema = z.object({
   ...IngestReportSchema.shape,
   format: z.string(),
@@ -283,9 +287,6 @@ export const DocumentViewSchema = z.object({
   convention: z.string().nullable(),
   text: z.string().describe('The act\'s text as ingested (its primary text: French when both languages are held)'),
   facts: z.array(ExtractedFactSchema),
-});
-
-// --- conventions -----------------------------------------------------------------------------
   texts: z
     .array(
       z.object({
@@ -297,6 +298,9 @@ export const DocumentViewSchema = z.object({
       }),
     )
     .describe('Every text of the document (an act\'s FR and NL texts), the primary one first'),
+});
+
+// --- conventions -----------------------------------------------------------------------------
 
 /** `{id}`: an institution id, as the CLI accepts it. */
 export const InstitutionIdParam = z
