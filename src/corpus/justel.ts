@@ -9,15 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { isIsoDate, type IsoDate } from '../date.js';
-import type { AmendmentCoverage, ParsedDocument } from '../facts.js';
+import type { AmendmentCoverage, CodeSet, ParsedDocument } from '../facts.js';
 import { parseDate } from './french.js';
-import { codeSetText } from './justel/blocks.js';
+import { codeSetText, codeSetsOf } from './justel/blocks.js';
 import { actEntryIntoForce, DATING_HINT, readEntryClauses, type DatedSentence } from './justel/dates.js';
 import { Emitter } from './justel/emit.js';
 import { JUSTEL_KEYS, readFrontMatter } from './justel/frontmatter.js';
 import { leadingLocator, type Target } from './justel/locators.js';
 import { matchForm, sourceText, trimSpan } from './justel/normalise.js';
-import { GRAMMARS, languageOf } from './justel/grammar/index.js';
+import { GRAMMARS, languageOf, type Grammar } from './justel/grammar/index.js';
 import { RECOGNISERS, type Clause } from './justel/recognisers.js';
 import { buildOutline, scanQuotes, splitArticles, splitSentences, walk, type ArticleSlice, type PointNode, type QuoteSpan } from './justel/structure.js';
 
@@ -51,6 +51,7 @@ interface PointUnit {
   node: PointNode;
   target: Target;
   sentences: Pick<Clause, 'span' | 'quotes' | 'skeleton'>[];
+  context: CodeSet[];
 }
 
 // The folded form of a sentence, its quotes replaced by «k» placeholders.
@@ -81,7 +82,7 @@ function sentencesOf(raw: string, node: PointNode, quotes: QuoteSpan[]): PointUn
   });
 }
 
-function outlineArticle(raw: string, article: ArticleSlice, out: Emitter): PointUnit[] {
+function outlineArticle(raw: string, article: ArticleSlice, out: Emitter, g: Grammar): PointUnit[] {
   const { quotes, unbalanced, recovered } = scanQuotes(raw, article.bodyStart, article.end);
   for (const r of recovered) {
     out.issue({ severity: 'warning', code: 'other', where: article.label, message: `a quotation opened here is not closed before the next point: it is taken to end there ("${sourceText(raw, r.open + 1, r.close).slice(0, 80)}")` }, r.open);
@@ -90,13 +91,18 @@ function outlineArticle(raw: string, article: ArticleSlice, out: Emitter): Point
   const { root, anomalies } = buildOutline(raw, article, quotes);
   for (const a of anomalies) out.issue({ severity: 'warning', code: 'other', where: a.where, message: a.message, ...(a.proposal ? { proposal: a.proposal } : {}) }, a.at);
   const targets = new Map<PointNode, Target>();
+  const contexts = new Map<PointNode, CodeSet[]>();
   return walk(root).map((node) => {
     const sentences = sentencesOf(raw, node, quotes);
+    // An intro about one service ("à la prestation X :") gives its sub-points that service.
+    const own = node.children.length && sentences.length ? g.serviceContext.exec(sentences[sentences.length - 1].skeleton) : null;
+    const context = own?.groups?.codes ? codeSetsOf(own.groups.codes.replace(/\bnos? /g, '')) : node.parent ? contexts.get(node.parent)! : [];
+    contexts.set(node, context);
     const lead = leadingLocator(raw.slice(node.textStart, Math.min(node.ownEnd, node.textStart + 600)));
     const up = node.parent ? targets.get(node.parent)! : { article: null, parts: [] };
     const target: Target = lead.article !== null ? { article: lead.article, parts: lead.parts } : { article: up.article, parts: [...up.parts, ...lead.parts] };
     targets.set(node, target);
-    return { article, node, target, sentences };
+    return { article, node, target, sentences, context };
   });
 }
 
@@ -113,7 +119,7 @@ export function parseJustel(raw: string): ParsedDocument {
   const published = isoField(f.publication);
   const starts = isoField(f.starts);
 
-  const units = articles.flatMap((a) => outlineArticle(raw, a, out));
+  const units = articles.flatMap((a) => outlineArticle(raw, a, out, g));
   if (articles.length === 0 && /\S/.test(raw.slice(fm.bodyStart))) {
     out.issue({ severity: 'warning', code: 'other', where: 'document', message: 'no article heading ("**Art. 1er.**") found: nothing could be extracted' });
   }
@@ -144,7 +150,7 @@ export function parseJustel(raw: string): ParsedDocument {
     const effective = overrides.get(u.article.number) ?? eif;
     const hasChildren = u.node.children.length > 0;
     const cls: Clause[] = u.sentences.map((s) => ({
-      raw, path: u.node.path, target: u.target, span: s.span, quotes: s.quotes, skeleton: s.skeleton, following: [], hasChildren, effective, out, g,
+      raw, path: u.node.path, target: u.target, span: s.span, quotes: s.quotes, skeleton: s.skeleton, following: [], hasChildren, effective, out, g, context: u.context,
     }));
     cls.forEach((c, i) => { c.following = cls.slice(i + 1); });
     for (let i = 0; i < cls.length; i++) {

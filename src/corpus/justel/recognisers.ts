@@ -34,6 +34,8 @@ export interface Clause {
   out: Emitter;
   /** The amending grammar of the act's language. */
   g: Grammar;
+  /** The service an enclosing point is about ("à la prestation X : 1. …"), inherited by its sub-points. */
+  context: CodeSet[];
 }
 
 /** Reads a clause; returns how many following sentences it used, or null when it does not apply. */
@@ -136,7 +138,7 @@ function all(patterns: RegExp[], text: string): RegExpMatchArray[] {
 /** The service a clause speaks of before `until` ("prestation 688472, les mots …"), if it names one. */
 function anchoredService(c: Clause, until: number): CodeSet[] {
   const m = c.g.serviceAnchor.exec(c.skeleton.slice(0, until));
-  return m?.groups?.codes ? codeSets(m.groups.codes) : [];
+  return m?.groups?.codes ? codeSets(m.groups.codes) : c.context;
 }
 
 /** Entry-into-force clauses (read by the dates pass) and the execution formula: no amendment. */
@@ -262,11 +264,14 @@ const ruleReplaced: Recogniser = (c) => {
 /** "la valeur relative «K 30» de la prestation n° X est modifiée en «K 50»" (the old value may be absent). */
 const valueChanged: Recogniser = (c) => {
   let found = false;
-  for (const m of all(c.g.valueChanged, c.skeleton)) {
+  const bare = all(c.g.bareValueChanged, c.skeleton);
+  for (const m of [...all(c.g.valueChanged, c.skeleton), ...bare]) {
     const g = m.groups!;
     const from = g.from ? parseValue(quoteText(c, Number(g.from))) : null;
     const to: Value | null = g.to ? parseValue(quoteText(c, Number(g.to))) : g.toLetter ? parseValue(`${g.toLetter.toUpperCase()} ${g.toNumber}`) : null;
     if (!to) continue;
+    // A bare quote replaced by another is a value change only when both quotes are values.
+    if (bare.includes(m) && !from) continue;
     // The service is named in the phrase, or before it ("à la prestation X, la valeur relative …").
     const sets = g.codes ? codeSets(g.codes) : anchoredService(c, (m.index ?? 0) + m[0].length);
     if (!sets.length) continue;
@@ -347,7 +352,8 @@ const codesRemoved: Recogniser = (c) => {
 const servicesDeleted: Recogniser = (c) => {
   let found = false;
   for (const m of all(c.g.servicesDeleted, c.skeleton)) {
-    const sets = codeSets(m.groups!.codes);
+    const sets = m.groups!.codes ? codeSets(m.groups!.codes) : codeSetsOf(quoteText(c, Number(m.groups!.quoted)));
+    if (!sets.length) continue;
     for (const codes of sets) emit(c, { op: 'delete-service', codes });
     if (m.groups!.withRules) emit(c, { op: 'repeal-rule', codes: allCodes(sets), text: null }, [], c.span, `repeals the rules of application of ${sets.map(codeSetText).join(', ')}`);
     found = true;

@@ -53,10 +53,14 @@ export const FR: Grammar = {
     re(String.raw`\b(?:la|les) valeurs? relatives? (?:(?:de la prestation|des prestations) ${NO}(?<codes>${CODES}),? )?(?:est|sont) (?:portee?s?|modifiee?s?|changee?s?) de «(?<from>\d+)» (?:a|en) «(?<to>\d+)»`, 'g'),
   ],
   serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:a|dans|pour) )(?:la |le |les )?(?:prestations?|libelle de la prestation) ${NO}(?<codes>${CODES})(?:,|$| (?:la|le|les|l'|il|sont|est))`),
+  serviceContext: re(String.raw`(?:^(?:a|dans|pour) |\bmodifications suivantes (?:sont apportees )?a )la prestation ${NO}(?<codes>${CODES})\s*[,:]?`),
+  bareValueChanged: [re(String.raw`(?<![\p{L}\d] )«(?<from>\d+)»,? (?:est|sont) (?:remplacee?s? par|modifiee?s? en|porte a) «(?<to>\d+)»`, 'gu')],
   relabelled: [re(String.raw`\b(?:le|les) libelles?(?<withValue> et (?:la|les) valeurs? relatives?)? (?:de la prestation|des prestations) (?:(?<following>suivantes)|${NO}(?<codes>${CODES})) (?:est|sont) (?:modifiee?s?|remplacee?s?|redigee?s?) (?:comme suit|par ce qui suit|par)`)],
   codesRemoved: [re(String.raw`\b(?:les|le) (?:numeros?|codes?)(?: de (?:la |des )?prestations?| de code)? ${NO}(?<codes>${CODES}),? (?:est|sont) ${DEL}`)],
   servicesDeleted: [
-    re(String.raw`\b(?:la|les) prestations? suivantes?,? (?:est|sont) ${DEL}\s*:? ${NO}(?<codes>${CODES})`, 'g'),re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?<withRules>et (?:la |les )?regles? d'application (?:qui (?:la|les) (?:concernent|concerne|suivent|suit)|y afferentes?) )?(?:est|sont) ${DEL}`, 'g')],
+    re(String.raw`\b(?:la|les) prestations? suivantes?,? (?:est|sont) ${DEL}\s*:? ${NO}(?<codes>${CODES})`, 'g'),
+    // The code quoted in a copy: "la prestation "426311" est supprimée".
+    re(String.raw`\b${SERVICE} «(?<quoted>\d+)»,? (?:est|sont) ${DEL}`, 'g'),re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?<withRules>et (?:la |les )?regles? d'application (?:qui (?:la|les) (?:concernent|concerne|suivent|suit)|y afferentes?) )?(?:est|sont) ${DEL}`, 'g')],
   pointDeleted: [re(String.raw`\ble (?:point|littera) (?<point>[a-z]\)|\d+°) et les prestations qu'il (?:comporte|contient|comprend),? sont ${DEL}`)],
   serviceReplaced: [re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES}),? (?:est|sont) (?:remplacee?s?|modifiee?s?) (?:par (?:la|les) (?:prestations?|dispositions?) suivantes?|par ce qui suit|comme suit|par)`)],
   servicesInserted: [
@@ -85,7 +89,7 @@ export const FR: Grammar = {
     wordsChanged: ['mot', 'terme', 'phrase', 'mention', 'chiffre', 'date'],
     textBetween: ['le texte'],
     ruleAnchor: ["d'application"],
-    valueChanged: ['valeur'],
+    valueChanged: ['valeur', 'remplace', 'modifie', 'porte'],
     relabelled: ['libelle'],
     service: ['prestation'],
     codesRemoved: ['numero', 'code'],

@@ -75,6 +75,13 @@ export const NL: Grammar = {
     re(String.raw`\b${IS} ${GAP}${VALUE} ${FROM}${OF_SERVICE}door (?:${VALUE} )?${TO} vervangen`, 'g'),
   ],
   serviceAnchor: re(String.raw`(?:^|[,;:] |\b(?:in|bij|voor) )(?:de )?(?:verstrekking(?:en)?|omschrijving van de verstrekking) ${NO}(?<codes>${CODES})(?:,|$| (?:de|het|wordt|worden))`),
+  serviceContext: re(String.raw`(?:^(?:in|bij|voor) |\bwijzigingen aangebracht (?:aan|in) )(?:de )?verstrekking ${NO}(?<codes>${CODES})\s*[,:]?`),
+  bareValueChanged: [
+    re(String.raw`«(?<from>\d+)»,? ${IS} (?:vervangen door|gebracht op) «(?<to>\d+)»`, 'g'),
+    re(String.raw`«(?<from>\d+)»,? ${IS} door «(?<to>\d+)» vervangen`, 'g'),
+    re(String.raw`\b${IS} ${GAP}«(?<from>\d+)» (?:vervangen door|gebracht op) «(?<to>\d+)»`, 'g'),
+    re(String.raw`\b${IS} ${GAP}«(?<from>\d+)» door «(?<to>\d+)» vervangen`, 'g'),
+  ],
   relabelled: [
     re(String.raw`\b(?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? ${IS} (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
     re(String.raw`\b${IS} ${GAP}(?:de )?omschrijving(?:en)?(?<withValue> en (?:de )?betrekkelijke waarden?)? van (?:(?<following>de volgende) verstrekkingen|(?:de )?verstrekking(?:en)? ${NO}(?<codes>${CODES})),? (?:vervangen|gewijzigd) (?:als volgt|door wat volgt|door)`),
@@ -87,6 +94,9 @@ export const NL: Grammar = {
     re(String.raw`\bde volgende verstrekkingen?,? ${IS} ${DEL}\s*:? ${NO}(?<codes>${CODES})`, 'g'),
     re(String.raw`\b${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}?,? ${IS} ${DEL}`, 'g'),
     re(String.raw`\b${IS} ${GAP}${SERVICE} ${NO}(?<codes>${CODES})${WITH_RULES}? ${DEL}`, 'g'),
+    // The code quoted in a copy: "wordt de verstrekking "426311" geschrapt".
+    re(String.raw`\b${SERVICE} «(?<quoted>\d+)»,? ${IS} ${DEL}`, 'g'),
+    re(String.raw`\b${IS} ${GAP}${SERVICE} «(?<quoted>\d+)» ${DEL}`, 'g'),
   ],
   pointDeleted: [
     re(String.raw`\b(?:het )?(?:punt|littera) (?<point>[a-z]\)|\d+°) en de verstrekkingen die (?:het|erin|daarin) (?:bevat|omvat|vermeld (?:zijn|worden)|opgenomen zijn),? ${IS} ${DEL}`),
@@ -131,7 +141,7 @@ export const NL: Grammar = {
     wordsChanged: ['woord', 'term', 'zin', 'vermelding', 'cijfer', 'getal', 'datum', 'data'],
     textBetween: ['de tekst'],
     ruleAnchor: ['toepassingsregel'],
-    valueChanged: ['waarde'],
+    valueChanged: ['waarde', 'vervang', 'gebracht'],
     relabelled: ['omschrijving'],
     service: ['verstrekking'],
     codesRemoved: ['nummer', 'code'],

@@ -56,6 +56,10 @@ export interface Grammar {
   valueChanged: RegExp[];
   /** "the service X," / "in service X,": the service a clause speaks of, before its verb. */
   serviceAnchor: RegExp;
+  /** An intro whose sub-points all change one service ("à la prestation X :", "worden de volgende wijzigingen aangebracht aan de verstrekking X :"). */
+  serviceContext: RegExp;
+  /** A bare value replaced in a service's line ("«K 18» est remplacé par «K 20»"): both quotes must read as values. */
+  bareValueChanged: RegExp[];
   /** "the label (and value) of service X / of the following services is replaced". */
   relabelled: RegExp[];
   /** "the codes X and Y are deleted" (from a list, not the services themselves). */
