@@ -112,6 +112,7 @@ export function mergeTexts(texts: LanguageText[]): ParsedDocument {
     const face = lonelyPrimary.find(({ a, i: k }) => !paired.has(k) && a.op === b.op && numbering(a.source) === numbering(b.source));
     if (face) {
       paired.add(face.i);
+      lastPrimary = face.i; // beside the amendment it faces
       disagree('error', face.a.provenance.article, `the texts change different codes: ${quote(p.language, face.a.provenance)} names ${codesOf(face.a)}, ${quote(s.language, b.provenance)} names ${codesOf(b)}; both amendments are kept`);
     } else {
       issues.push({ severity: 'warning', code: 'bilingual-missing', where: `${s.language}: ${b.provenance.article}`, message: `${codesOf(b) || b.op}: only ${quote(s.language, b.provenance)} states this amendment (${b.op}); kept` });

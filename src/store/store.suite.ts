@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from '../corpus/detect.js';
 import { codeFacts, isGlobalFact, globalCovers, type CodeFact } from '../nomenclature/code-facts.js';
 import { codeHistory, searchCodes, showCode } from '../queries.js';
@@ -179,6 +181,95 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await e.allFacts()).toEqual([]);
         // And the store still works after the failure.
         expect((await e.ingest([inputs[0]]))[0].status).toBe('ingested');
+      });
+
+      describe('one act, two texts (FR + NL, same NUMAC)', () => {
+        const fixture = (name: string): IngestInput => {
+          const raw = readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'justel', name), 'utf8');
+          return { file: name, raw, doc: parseDocument(raw, name) };
+        };
+        const fr = () => fixture('02-insertions.md');
+        const nl = () => fixture('02-insertions.nl.md');
+        const ID = '2003022777';
+
+        it('makes one document with both texts, in either order of ingestion and in one command', async () => {
+          const a = await track();
+          expect((await a.ingest([fr()])).map((r) => r.status)).toEqual(['ingested']);
+          const [merged] = await a.ingest([nl()]);
+          expect([merged.status, merged.document, merged.languages]).toEqual(['merged', ID, ['fr', 'nl']]);
+          expect(merged.coverage).toEqual({ fr: fr().doc.coverage, nl: nl().doc.coverage });
+          expect(merged.issues.filter((i) => i.code.startsWith('bilingual'))).toEqual([]);
+          const b = await track();
+          expect((await b.ingest([nl()])).map((r) => r.status)).toEqual(['ingested']);
+          expect((await b.ingest([fr()])).map((r) => r.status)).toEqual(['merged']);
+          const c = await track();
+          expect((await c.ingest([nl(), fr()])).map((r) => r.status)).toEqual(['ingested', 'merged']);
+          for (const s of [a, b, c]) {
+            expect((await s.documents()).map((d) => d.document)).toEqual([ID]);
+            const doc = (await s.document(ID))!;
+            expect(doc.texts.map((t) => [t.language, t.raw])).toEqual([['fr', fr().raw], ['nl', nl().raw]]);
+            expect(doc.texts.map((t) => t.parsed)).toEqual([fr().doc, nl().doc]);
+            // the French text is the primary one: the document's own raw text, title and spans
+            expect([doc.raw, doc.parsed.title, doc.parsed.languages]).toEqual([fr().raw, fr().doc.title, ['fr', 'nl']]);
+          }
+          // the same facts whatever the order, with both labels
+          const facts = await a.allFacts();
+          expect(await b.allFacts()).toEqual(facts);
+          expect(await c.allFacts()).toEqual(facts);
+          expect(facts.find((f) => f.op === 'define' && f.code === '555096')).toMatchObject({ label: 'Radiographie du thorax en urgence', labelNl: 'Dringende radiografie van de thorax' });
+        });
+
+        it('labels in both languages reach show and search (Dutch words, accent- and case-insensitive)', async () => {
+          const s = await track();
+          await s.ingest([fr(), nl()]);
+          const view = await showCode(s, '555030', '2003-07-01');
+          expect(view.label).toEqual({ fr: "Perfusion d'un médicament par pompe implantée", nl: 'Perfusie van een geneesmiddel met een geïmplanteerde pomp' });
+          expect(view.sources[0]).toMatchObject({ document: ID, language: 'fr' });
+          const hits = await searchCodes(s, 'GEIMPLANTEERDE pomp', '2003-07-01');
+          expect(hits.map((h) => [h.code, h.labelNl])).toEqual([['555030', 'Perfusie van een geneesmiddel met een geïmplanteerde pomp'], ['555041', 'Perfusie van een geneesmiddel met een geïmplanteerde pomp']]);
+          expect((await searchCodes(s, 'radiographie thorax', '2003-07-01')).map((h) => h.code)).toEqual(['555096', '555100']);
+          // a query mixing the languages matches neither label
+          expect(await searchCodes(s, 'radiographie dringende', '2003-07-01')).toEqual([]);
+          // before the entry into force, the label of the day is none
+          expect(await searchCodes(s, 'radiografie', '2003-06-30')).toEqual([]);
+        });
+
+        it('is idempotent per text: either text again is unchanged; a new version of one text replaces only it', async () => {
+          const s = await track();
+          await s.ingest([fr(), nl()]);
+          const [facts, docs] = [await s.allFacts(), await s.documents()];
+          expect((await s.ingest([nl()])).map((r) => r.status)).toEqual(['unchanged']);
+          expect((await s.ingest([fr(), nl()])).map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
+          expect(await s.allFacts()).toEqual(facts);
+          expect(await s.documents()).toEqual(docs);
+          const n = nl();
+          const raw = n.raw.replace('Dringende radiografie van de thorax', 'Dringende radiografie van de borstkas');
+          const [report] = await s.ingest([{ file: 'v2.nl.md', raw, doc: parseDocument(raw, 'v2.nl.md') }]);
+          expect(report.status).toBe('replaced');
+          const doc = (await s.document(ID))!;
+          expect(doc.texts.map((t) => t.raw)).toEqual([fr().raw, raw]);
+          expect((await showCode(s, '555096', '2003-07-01')).label).toEqual({ fr: 'Radiographie du thorax en urgence', nl: 'Dringende radiografie van de borstkas' });
+          expect((await s.allFacts()).length).toBe(facts.length);
+        });
+
+        it('reports a disagreement of the texts quoting both sentences, and keeps an amendment of one text only', async () => {
+          const s = await track();
+          const n = nl();
+          // the Dutch copy states another value for 540035 and lost the article on 461016-461020
+          const raw = n.raw.replace('(25-OH) B 250', '(25-OH) B 205').replace(/\*\*Art\. 3\.\*\*[^*]*/, '');
+          const reports = await s.ingest([fr(), { file: 'nl.md', raw, doc: parseDocument(raw, 'nl.md') }]);
+          const issues = reports[1].issues;
+          const value = issues.find((i) => i.code === 'bilingual-disagreement')!;
+          expect(value.severity).toBe('error');
+          expect(value.message).toMatch(/540035: the texts give different relative values: B 250 and B 205/);
+          expect(value.message).toContain('Dosage de la vitamine D');
+          expect(value.message).toContain('Dosering van vitamine D');
+          const missing = issues.filter((i) => i.code === 'bilingual-missing');
+          expect(missing.map((i) => [i.severity, i.where])).toEqual([['warning', 'Art. 3']]);
+          // kept: 461016 is inserted, from the French text only
+          expect((await showCode(s, '461016', '2003-07-01')).label).toEqual({ fr: "Examen échographique des deux hanches chez l'enfant de moins de trois mois", nl: null });
+          expect((await showCode(s, '540035', '2003-07-01')).relativeValue).toBe('250');
+        });
       });
 
       it('serializes concurrent ingests from two handles: each document once, ranks intact', async () => {
