@@ -1,9 +1,8 @@
 /** `nomen check` (one request, or NDJSON batch) and `nomen rules` (the rules and their coverage). */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CoverageReport } from '../rules/coverage.js';
 import { availableParallelism } from 'node:os';
-import { withStore, dbSpec, wholeNumber, printJson, UserError, DB_HELP, type DbOptions } from './common.js';
+import { withStore, dbSpec, wholeNumber, printJson, readTextInput, UserError, DB_HELP, type DbOptions } from './common.js';
 import type { CheckWorkerData, CheckWorkerSetup } from './check-worker.js';
 
 /** Input bytes per parallel batch: NOMEN_BATCH_BYTES (tests use small batches to cross many boundaries), else the engine's default. */
@@ -14,13 +13,6 @@ function batchBytes(): number | undefined {
 
 type CheckOptions = DbOptions & { ndjson?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string };
 
-function readInput(file: string): string {
-  try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`${file}: cannot read the request (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
 
 /** Registers `nomen check` and `nomen rules`. */
 export function registerCheck(program: Command): void {
@@ -61,7 +53,7 @@ export function registerCheck(program: Command): void {
         process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
         return;
       }
-      const text = readInput(file);
+      const text = readTextInput(file, 'request', locale);
       let value: unknown;
       try {
         value = JSON.parse(text);

@@ -1,7 +1,10 @@
 /** What every command shares: exit codes, the --db option, JSON or readable output. */
 import { openStore, DEFAULT_DB } from '../store/open.js';
 import type { Store } from '../store/types.js';
+import { readFileSync } from 'node:fs';
 import { isIsoDate, today } from '../date.js';
+import type { Locale } from '../engine/messages/types.js';
+import { decodeUtf8, utf8Message, Utf8Error } from '../utf8.js';
 
 /** Exit codes of the contract. */
 export const EXIT = { ok: 0, badInput: 2, badCode: 3 } as const;
@@ -30,6 +33,27 @@ export async function withStore<T>(opts: DbOptions, fn: (store: Store) => Promis
     return await fn(store);
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * Reads an input file, or stdin for "-", as strict UTF-8: a read error, or bytes that are not
+ * UTF-8 (named by line and byte offset, in `locale`), is a UserError naming the file.
+ */
+export function readTextInput(file: string, what: string, locale: Locale = 'en'): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file === '-' ? 0 : file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    throw new UserError(`${file}: cannot read the ${what} (${why})`);
+  }
+  try {
+    return decodeUtf8(bytes);
+  } catch (e) {
+    if (e instanceof Utf8Error) throw new UserError(`${file}: ${utf8Message(e.fault, locale)}`);
+    throw e;
   }
 }
 

@@ -3,7 +3,6 @@
  * `indication`, `derived`, `staffing`. Bad input exits 2 with a message naming the field or
  * the line; readable text by default, `--json` for machines.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isIsoDate, today, type IsoDate } from '../date.js';
 import { nomenclatureFor } from '../pipeline.js';
@@ -15,18 +14,10 @@ import {
   parseRoster, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
   validity, withConvention, type ComplianceLine, type Institution,
 } from '../conventions/index.js';
-import { DB_HELP, EXIT, printJson, UserError, withStore, type DbOptions } from './common.js';
+import { DB_HELP, EXIT, printJson, readTextInput, UserError, withStore, type DbOptions } from './common.js';
 
-/** Reads a file, or stdin for "-"; a read error is a UserError naming the file. */
-function readInput(file: string, what: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new UserError(`${file}: cannot read the ${what} (${why})`);
-  }
-}
+/** Reads a file, or stdin for "-", as strict UTF-8; a read error or bytes that are not UTF-8 are a UserError naming the file. */
+const readInput = (file: string, what: string): string => readTextInput(file, what);
 
 /** Turns the input errors of the conventions module into UserErrors (exit 2), naming the file. */
 function asUserError(e: unknown, file?: string): never {

@@ -1,5 +1,6 @@
 /** Reads a document's bytes, detects its format and dispatches to the right parser. */
 import { contentHash } from '../hash.js';
+import { decodeUtf8, Utf8Error } from '../utf8.js';
 import type { ParsedDocument } from '../facts.js';
 import { isJustelMarkdown, parseJustel } from './justel.js';
 import { isConventionText, parseConvention } from './convention.js';
@@ -38,9 +39,10 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new DocumentError('empty', file, `${file}: the file is empty`);
   if (bytes.includes(0)) throw new DocumentError('binary', file, `${file}: binary file (contains NUL bytes), not a legal text`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new DocumentError('binary', file, `${file}: not valid UTF-8 text`);
+    return decodeUtf8(bytes).replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (!(e instanceof Utf8Error)) throw e;
+    throw new DocumentError('binary', file, `${file}: not valid UTF-8 text (line ${e.fault.line}, byte offset ${e.fault.offset})`);
   }
 }
 

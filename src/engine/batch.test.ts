@@ -52,6 +52,26 @@ describe('NDJSON batch', () => {
     expect(lines.map((l) => (l as { decisions: { claim: string }[] }).decisions[0].claim)).toEqual(['é€😀', 'é€😀', 'é€😀']);
   });
 
+  it('a line that is not UTF-8 gives an error naming the line and byte offset, in the language asked; the run goes on', async () => {
+    // "Müller" and "Möller" in latin-1: decoded leniently both would be "M\uFFFDller", one beneficiary
+    const bytes = Buffer.concat([Buffer.from(`${req('Müller')}\n${req('Möller')}\n`, 'latin1'), Buffer.from(`${req('Möller')}\n`, 'utf8')]);
+    for (const size of [bytes.length, 3]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const { lines, stats } = await batch(chunks);
+      expect(stats).toEqual({ lines: 3, responses: 1, errors: 2 });
+      const at = req('Müller').indexOf('ü');
+      expect(lines[0]).toEqual({ line: 1, error: { message: `not valid UTF-8: line 1, byte offset ${at} (byte 0xFC); the input must be UTF-8 text`, offset: at } });
+      expect(lines[1]).toMatchObject({ line: 2, error: { offset: at } });
+      expect((lines[2] as { beneficiary: string }).beneficiary).toBe('Möller');
+    }
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c) => chunks.push(String(c)));
+    await runBatch(Readable.from([Buffer.from(`${req('Müller')}\n`, 'latin1')]), out, { ...context, locale: 'fr' });
+    expect(JSON.parse(chunks.join('')).error.message).toMatch(/^UTF-8 invalide : ligne 1/);
+  });
+
   it('many lines', async () => {
     const { lines, stats } = await batch(Array.from({ length: 5000 }, (_, i) => req(`P${i}`) + '\n').join(''));
     expect(lines).toHaveLength(5000);

@@ -4,13 +4,15 @@
  * is written as UTF-8 into a byte buffer and handed over in ~256 KiB writes honouring
  * back-pressure). A malformed line gives
  * `{"line": n, "error": {"message": …, "errors": [{path, message}]}}` and the run goes on;
- * blank lines are skipped (their numbers still count).
+ * blank lines are skipped (their numbers still count). A line whose bytes are not UTF-8 gives
+ * `{"line": n, "error": {"message": …, "offset": k}}` (k: the first bad byte's offset in the line).
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { decide, type EngineContext } from './decide.js';
 import { validateRequest, type CheckRequest, type CheckResponse, type FieldError } from './schema.js';
 import { ByteSink, writeResponse } from './serialize.js';
+import { utf8Fault, utf8Message, type Utf8Fault } from '../utf8.js';
 
 export interface BatchStats {
   /** Input lines read (blank ones included). */
@@ -21,7 +23,24 @@ export interface BatchStats {
 
 export interface BatchError {
   line: number;
-  error: { message: string; errors?: FieldError[] };
+  error: { message: string; errors?: FieldError[]; offset?: number };
+}
+
+/** A line as read from the input: its text, or where its bytes stop being UTF-8. */
+export type LineText = string | Utf8Fault;
+
+/**
+ * The text of `bytes[start, end)`, or its first invalid UTF-8 byte: lenient decoding would turn
+ * "Müller" and "Möller" in latin-1 into one name. Only a line whose text has a U+FFFD (written
+ * as such, or a replaced byte) has its bytes checked.
+ */
+export function lineText(bytes: Buffer, start = 0, end = bytes.length): LineText {
+  const text = bytes.toString('utf8', start, end);
+  if (text.includes('\uFFFD')) {
+    const fault = utf8Fault(bytes.subarray(start, end));
+    if (fault) return fault;
+  }
+  return text;
 }
 
 const NEWLINE = 10;
@@ -60,7 +79,7 @@ function parseLine(t: string, lineNo: number): Parsed {
 const internalError = (lineNo: number, e: unknown): BatchError => ({ line: lineNo, error: { message: `internal error: ${(e as Error).message}` } });
 
 /** Decides one NDJSON line into `sink` (with its newline) and counts it in `stats` (a blank line counts as a line only). */
-export function decideInto(sink: ByteSink, text: string, lineNo: number, context: EngineContext, stats: BatchStats): void {
+export function decideInto(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext, stats: BatchStats): void {
   stats.lines++;
   const r = decideOne(sink, text, lineNo, context);
   if (r === true) stats.responses++;
@@ -68,7 +87,13 @@ export function decideInto(sink: ByteSink, text: string, lineNo: number, context
 }
 
 /** One line into `sink`; null for a blank line, else whether it gave a response. */
-function decideOne(sink: ByteSink, text: string, lineNo: number, context: EngineContext): boolean | null {
+function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext): boolean | null {
+  if (typeof text !== 'string') {
+    const fault = { ...text, line: lineNo };
+    const error: BatchError = { line: lineNo, error: { message: utf8Message(fault, context.locale), offset: fault.offset } };
+    sink.str(JSON.stringify(error) + '\n');
+    return false;
+  }
   const t = content(text, lineNo);
   if (t === null) return null;
   const p = parseLine(t, lineNo);
@@ -93,14 +118,14 @@ function decideOne(sink: ByteSink, text: string, lineNo: number, context: Engine
  * whole chunk), until `line` returns true; returns the offset after the last line given. With
  * `whole`, a last line without a newline is given too.
  */
-export function eachLine(bytes: Buffer, start: number, line: (text: string) => boolean | void, whole = false): number {
+export function eachLine(bytes: Buffer, start: number, line: (text: LineText) => boolean | void, whole = false): number {
   for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
-    const stop = line(bytes.toString('utf8', start, nl));
+    const stop = line(lineText(bytes, start, nl));
     start = nl + 1;
     if (stop === true) return start;
   }
   if (whole && start < bytes.length) {
-    line(bytes.toString('utf8', start));
+    line(lineText(bytes, start));
     return bytes.length;
   }
   return start;
@@ -111,7 +136,7 @@ export async function runBatch(input: Readable, output: Writable, context: Engin
   const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
   const sink = new ByteSink(FLUSH_AT + (FLUSH_AT >> 1));
   // Lines are decided synchronously; the loop awaits only when the output holds a full chunk.
-  const handle = (text: string): boolean => {
+  const handle = (text: LineText): boolean => {
     decideInto(sink, text, stats.lines + 1, context, stats);
     return sink.pos >= FLUSH_AT;
   };
@@ -128,7 +153,7 @@ export async function runBatch(input: Readable, output: Writable, context: Engin
       const nl = chunk.indexOf(NEWLINE);
       if (nl < 0) { carry.push(chunk); continue; }
       // the first line of the chunk completes the carried part
-      if (handle(Buffer.concat([...carry, chunk.subarray(0, nl)]).toString('utf8'))) await flush();
+      if (handle(lineText(Buffer.concat([...carry, chunk.subarray(0, nl)])))) await flush();
       carry = [];
       start = nl + 1;
     }
@@ -141,7 +166,7 @@ export async function runBatch(input: Readable, output: Writable, context: Engin
     }
     if (start < chunk.length) carry.push(chunk.subarray(start));
   }
-  if (carry.length) handle(Buffer.concat(carry).toString('utf8'));
+  if (carry.length) handle(lineText(Buffer.concat(carry)));
   await flush();
   return stats;
 }

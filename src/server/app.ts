@@ -11,7 +11,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/types.js';
 import { Auth } from './auth.js';
-import type { RouteDeps } from './common.js';
+import { bodyText, type RouteDeps } from './common.js';
 import { Engines } from './engines.js';
 import { openApiDocument } from './openapi.js';
 import { PROBLEM_MEDIA_TYPE, problem, ProblemError, sendProblem, type ProblemKind } from './problem.js';
@@ -111,8 +111,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Our own JSON parser: Fastify's drops the parser's message, which says where the JSON breaks.
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = body as string;
+  // As bytes: decoded as strict UTF-8 (bodyText), never with U+FFFD for bytes that are not UTF-8.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = bodyText(req, body as Buffer);
+    } catch (e) {
+      return done(e as Error, undefined);
+    }
     if (text.length === 0) return done(new ProblemError('invalid-json', 'the body is empty but its Content-Type is application/json', [{ in: 'body', path: '', pointer: '#', detail: 'empty body' }]), undefined);
     try {
       done(null, JSON.parse(text));

@@ -8,6 +8,7 @@ import type { Auth } from './auth.js';
 import type { Engines } from './engines.js';
 import { LangParam } from './schemas.js';
 import { pointerOf, ProblemError, type ProblemField } from './problem.js';
+import { utf8Fault, utf8Message } from '../utf8.js';
 
 /** What every route module is given. */
 export interface RouteDeps {
@@ -74,6 +75,23 @@ export function localeOf(req: FastifyRequest): Locale {
     }
   }
   return best;
+}
+
+/**
+ * A request body as text: strict UTF-8 whatever charset the Content-Type declares (JSON and
+ * NDJSON are UTF-8); other bytes are a 400 naming the line and byte offset of the first, in the
+ * request's language.
+ */
+export function bodyText(req: FastifyRequest, bytes: Buffer): string {
+  const fault = utf8Fault(bytes);
+  if (fault === null) return bytes.toString('utf8');
+  let locale: Locale = 'en';
+  try {
+    locale = localeOf(req);
+  } catch {
+    // a bad ?lang= is reported by the route; this refusal is in English then
+  }
+  throw new ProblemError('invalid-encoding', utf8Message(fault, locale), [{ in: 'body', path: '', pointer: '#', line: fault.line, detail: utf8Message(fault) }]);
 }
 
 /**

@@ -38,6 +38,7 @@ export interface Problem {
 /** The kinds of problem this API reports: the last segment of `type`, with their title and status. */
 export const PROBLEM_TYPES = {
   'invalid-json': { status: 400, title: 'The body is not valid JSON', description: 'The request body could not be parsed as JSON.' },
+  'invalid-encoding': { status: 400, title: 'The body is not UTF-8 text', description: 'The body has bytes that are not UTF-8, whatever charset the Content-Type declares; `errors` gives the line and byte offset of the first. Nothing was read or stored.' },
   'invalid-parameter': { status: 400, title: 'Invalid parameter', description: 'A path or query parameter is missing or malformed; `errors` names it.' },
   'invalid-code': { status: 400, title: 'Not a valid nomenclature code', description: 'A code has 6 digits and its 6th digit is the first five mod 7.' },
   unauthorized: { status: 401, title: 'Authentication required', description: 'This operation writes (or reads server-held beneficiary history): send `Authorization: Bearer <token>`.' },

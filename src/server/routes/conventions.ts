@@ -16,7 +16,7 @@ import {
   type InstitutionConvention,
 } from '../../conventions/index.js';
 import type { Store } from '../../store/types.js';
-import { parseBody, parseParams, type RouteDeps } from '../common.js';
+import { bodyText, parseBody, parseParams, type RouteDeps } from '../common.js';
 import { pointerOf, ProblemError, type FieldLocation, type ProblemField } from '../problem.js';
 import {
   AtParam, CodeParam, ComplianceRequest, InstitutionIdParam, InstitutionUpload, type ComplianceReportSchema, type DerivedValuesSchema,
@@ -181,7 +181,13 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
 
   await app.register(async (scope) => {
     // A claim file is sent as it is (NDJSON) or inside JSON; both may be as large as a document upload.
-    scope.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: deps.documentBodyLimit }, (_req, body, done) => done(null, new NdjsonText(body as string)));
+    scope.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer', bodyLimit: deps.documentBodyLimit }, (req, body, done) => {
+      try {
+        done(null, new NdjsonText(bodyText(req, body as Buffer)));
+      } catch (e) {
+        done(e as Error, undefined);
+      }
+    });
     scope.post('/v1/compliance', { bodyLimit: deps.documentBodyLimit }, async (req, reply) => {
       const report = await compliance(req, store);
       if (prefersText(req.headers.accept)) return reply.type('text/plain; charset=utf-8').send(renderCompliance(report) + '\n');
