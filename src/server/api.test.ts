@@ -438,10 +438,13 @@ describe('authentication (NOMEN_TOKEN)', () => {
     expect(ok.body.committed.recorded).toEqual(['L1']);
   });
 
-  it('reads stay open, but server-held history is only read with the token', async () => {
+  it('reads stay open, but server-held history is only read with the token: a check naming a beneficiary needs it', async () => {
     const req = exampleRequest('P-A');
     req.claims[0].id = 'L9';
-    const anonymous = await post(s, '/v1/check', req);
+    // decided without the stored history it would be accepted: refused instead
+    expectProblem(await post(s, '/v1/check', req), 401, 'unauthorized');
+    const { beneficiary: _, ...stateless } = req;
+    const anonymous = await post(s, '/v1/check', stateless);
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.storedLines).toBeNull();
     expect(anonymous.body.decisions[0].status).toBe('accepted');

@@ -23,17 +23,41 @@ export interface LineConflict {
   id: string;
 }
 
+/** A request `history` line whose id the server holds with content it contradicts. */
+export interface HistoryCollision {
+  /** Index in `history`. */
+  index: number;
+  id: string;
+  /** The fields whose values differ from the stored line's (or that it does not have). */
+  fields: string[];
+}
+
 /** The history to decide with, and what the stored lines contributed. */
 export interface MergedHistory {
   history: Claim[];
-  /** Stored lines that counted as history. */
+  /** Stored lines that counted as history beyond those the request sent. */
   used: number;
   conflicts: LineConflict[];
+  /** History lines that contradict the stored line of the same id: the request must be refused. */
+  collisions: HistoryCollision[];
+}
+
+/** The fields of a sent history line that contradict the stored claim: every field it states must be the stored one's (it may state fewer). */
+function contradictions(sent: Claim, stored: unknown): string[] {
+  const held = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(sent)) {
+    if (v === undefined) continue;
+    if (!Object.hasOwn(held, k) || canonicalJson(v) !== canonicalJson(held[k])) out.push(k);
+  }
+  return out;
 }
 
 /**
- * The request's history plus the stored lines, deduplicated by line id:
- *  - a stored line the request also sends in `history` counts once (the request's copy);
+ * The request's history plus the stored lines, deduplicated by line id. The stored lines are the
+ * truth: a request cannot mask one by sending its id with other content.
+ *  - a stored line the request also sends in `history` counts once, as stored; the request's copy
+ *    must agree with it (each field it states equal; it may state fewer), else it is a collision;
  *  - a stored line with the id of a claim of the request and the same content is that claim,
  *    recorded by an earlier try of this request: it is left out, so the retry decides the line
  *    as the first try did instead of counting it against itself;
@@ -42,10 +66,23 @@ export interface MergedHistory {
  */
 export function mergeHistory(request: CheckRequest, stored: readonly StoredLine[]): MergedHistory {
   const sent = request.history ?? [];
-  if (stored.length === 0) return { history: sent, used: 0, conflicts: [] };
-  const sentIds = new Set(sent.map((h) => h.id));
+  if (stored.length === 0) return { history: sent, used: 0, conflicts: [], collisions: [] };
+  const byId = new Map(stored.map((l) => [l.id, l]));
   const claimIndex = new Map(request.claims.map((c, i) => [c.id, i]));
-  const history = sent.slice();
+  const history: Claim[] = [];
+  const collisions: HistoryCollision[] = [];
+  const sentIds = new Set<string>();
+  sent.forEach((h, index) => {
+    const line = byId.get(h.id);
+    if (line === undefined) {
+      history.push(h);
+      return;
+    }
+    const fields = contradictions(h, line.claim);
+    if (fields.length) collisions.push({ index, id: h.id, fields });
+    else if (!sentIds.has(h.id)) history.push(line.claim as Claim);
+    sentIds.add(h.id);
+  });
   const conflicts: LineConflict[] = [];
   let used = 0;
   for (const line of stored) {
@@ -58,7 +95,7 @@ export function mergeHistory(request: CheckRequest, stored: readonly StoredLine[
     history.push(line.claim as Claim);
     used++;
   }
-  return { history, used, conflicts };
+  return { history, used, conflicts, collisions };
 }
 
 /** The accepted lines of a response, as lines to record (in request order). */

@@ -26,16 +26,20 @@ describe('mergeHistory', () => {
     expect(m).toMatchObject({ used: 1, conflicts: [] });
   });
 
-  it('counts a line sent as history and stored once (the request copy)', () => {
-    const m = mergeHistory(request([claim('L2')], [claim('S1', '2024-01-01', { units: 2 })]), [{ id: 'S1', date: '2024-01-01', claim: claim('S1', '2024-01-01') }]);
-    expect(m.history).toEqual([claim('S1', '2024-01-01', { units: 2 })]);
-    expect(m.used).toBe(0);
+  it('counts a line sent as history and stored once, as stored: the copy may state fewer fields, none other', () => {
+    const held = { id: 'S1', date: '2024-01-01', claim: claim('S1', '2024-01-01', { units: 2, institution: 'H-1' }) };
+    const m = mergeHistory(request([claim('L2')], [claim('S1', '2024-01-01', { units: 2 })]), [held]);
+    expect(m.history).toEqual([held.claim]);
+    expect(m).toMatchObject({ used: 0, collisions: [] });
+    // a copy that contradicts the stored line (or adds to it) never replaces it: a collision to refuse
+    const forged = mergeHistory(request([claim('L2')], [claim('H0'), { id: 'S1', code: '101010', date: '2000-01-01' }, claim('S1', '2024-01-01', { units: 2, side: 'left' })]), [held]);
+    expect(forged.collisions).toEqual([{ index: 1, id: 'S1', fields: ['code', 'date'] }, { index: 2, id: 'S1', fields: ['side'] }]);
   });
 
   it('leaves out a stored line that is a claim of this request (a retry), whatever its key order', () => {
     const stored = { date: '2024-11-18', code: '587134', id: 'L1' };
     const m = mergeHistory(request([claim('L1')]), [{ id: 'L1', date: '2024-11-18', claim: stored }]);
-    expect(m).toEqual({ history: [], used: 0, conflicts: [] });
+    expect(m).toEqual({ history: [], used: 0, conflicts: [], collisions: [] });
   });
 
   it('reports a stored line with a claim id and other content as a conflict, and still counts it', () => {

@@ -12,7 +12,7 @@ import { validateRequest, type CheckRequest } from '../../engine/schema.js';
 import type { InstitutionFacts } from '../../rules/context.js';
 import type { Institution } from '../../store/types.js';
 import { localeOf, parseParams, type RouteDeps } from '../common.js';
-import { acceptedLines, mergeHistory } from '../history.js';
+import { acceptedLines, mergeHistory, type MergedHistory } from '../history.js';
 import { bodyFields, ProblemError } from '../problem.js';
 import { BeneficiaryIdParam, DetailsParam, type BeneficiaryHistorySchema, type HttpCheckResponse } from '../schemas.js';
 
@@ -59,6 +59,17 @@ function contextOf(req: FastifyRequest, engines: RouteDeps['engines']): EngineCo
   return details === 'false' ? { ...ctx, details: false } : ctx;
 }
 
+/** Refuses a request whose history contradicts the stored lines of the same ids: the server's lines are the truth, never replaced. */
+function refuseCollisions(merged: MergedHistory): void {
+  const c = merged.collisions;
+  if (c.length === 0) return;
+  throw new ProblemError(
+    'conflict',
+    `history line id${c.length > 1 ? 's' : ''} ${c.map((x) => x.id).join(', ')} already held for this beneficiary with other content: a history line with a held id must agree with the held line (${c.map((x) => `${x.id}: ${x.fields.join(', ')}`).join('; ')})`,
+    c.map((x) => ({ in: 'body', path: `history[${x.index}].id`, pointer: `#/history/${x.index}/id`, detail: `a line with this id is held for this beneficiary with other content (${x.fields.join(', ')})` })),
+  );
+}
+
 /** Registers the decision routes. */
 export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { store, engines, auth } = deps;
@@ -96,8 +107,10 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
         { in: 'body', path: 'beneficiary.id', pointer: '#/beneficiary/id', detail: 'required to commit' },
       ]);
     }
-    // With a token configured, server-held history is personal data: only authenticated requests read it.
-    const stored = beneficiary !== undefined && auth.allows(req);
+    // With a token configured, server-held history is personal data: a request that needs it (it
+    // names a beneficiary) is refused without the token, never decided on less than the history.
+    if (beneficiary !== undefined && !commit) auth.require(req, 'deciding with the server-held history of a beneficiary');
+    const stored = beneficiary !== undefined;
     // One read for the registry and (without commit) the history; with commit, the history is
     // read in the transaction below, whose lock is held for the decision only.
     const ids = registryIds(request);
@@ -106,6 +119,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     if (!stored) return { ...decide(request, ctx), storedLines: null };
     if (!commit) {
       const merged = mergeHistory(request, inputs.history!);
+      refuseCollisions(merged);
       return { ...decide({ ...request, history: merged.history }, ctx), storedLines: merged.used };
     }
     // Check and record in one transaction serialized per beneficiary (across processes): two
@@ -113,6 +127,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     // lines the other recorded.
     return store.withBeneficiary(beneficiary, async (h) => {
       const merged = mergeHistory(request, await h.lines());
+      refuseCollisions(merged);
       if (merged.conflicts.length) {
         throw new ProblemError(
           'conflict',
