@@ -13,6 +13,7 @@ import { codeHistory, searchCodes, showCode } from '../queries.js';
 import { builtinInputs, openStore } from './open.js';
 import { openSqlite, type SqliteStore } from './sqlite.js';
 import type { IngestInput, IngestReport, Institution, Store, StoredLine } from './types.js';
+import { IngestRefused } from './refusal.js';
 
 /** Opens a store: with no argument, on a new empty database; given a store, a second independent handle (connection, pool) on that store's database. */
 export type OpenStore = (sameDatabaseAs?: Store) => Promise<Store>;
@@ -181,6 +182,21 @@ export function describeStore(name: string, open: OpenStore, options: SuiteOptio
         expect(await e.allFacts()).toEqual([]);
         // And the store still works after the failure.
         expect((await e.ingest([inputs[0]]))[0].status).toBe('ingested');
+      });
+
+      it('cannot be poisoned: documents whose rules would not compile are refused, naming the sentence, and nothing is stored', async () => {
+        const s = await loadedStore();
+        const [docs, facts] = [await s.documents(), await s.allFacts()];
+        const convention = inputs.find((i) => i.raw.includes('attestées une fois par jour'))!;
+        const raw = convention.raw.replace('attestées une fois par jour', 'attestées 0 fois par jour');
+        const poisoned: IngestInput = { file: 'zero.txt', raw, doc: parseDocument(raw, 'zero.txt') };
+        const refusal = await s.ingest([poisoned]).then(() => null, (e: unknown) => e);
+        expect(refusal).toBeInstanceOf(IngestRefused);
+        expect(refusal).toMatchObject({ file: 'zero.txt', sentence: { document: poisoned.doc.id, article: '4.1.2' } });
+        expect((refusal as IngestRefused).sentence!.text).toContain('attestées 0 fois par jour');
+        expect(await s.documents()).toEqual(docs);
+        expect(await s.allFacts()).toEqual(facts);
+        expect(await s.document(poisoned.doc.id)).toBeNull();
       });
 
       describe('one act, two texts (FR + NL, same NUMAC)', () => {
