@@ -455,3 +455,81 @@ describe('typography of real acts', () => {
     ]);
   });
 });
+
+describe('copy defects of real acts', () => {
+  it('reads a number glued to its text ("1°la", "a)à") as a point, and says so', () => {
+    const doc = act(`**Art. 1.** A l'article 17 de la même annexe, sont apportées les modifications suivantes :
+
+1°la valeur relative "K 25" de la prestation 532630-532641 est remplacée par "K 21,40";
+
+2°au § 1er,
+
+a)à la prestation 458894-458905,
+
+1. la règle d'application qui suit la prestation est abrogée;`);
+    expect(changes(doc).map((c) => [c.source, c.op, c.codes])).toEqual([
+      ['Art. 1, 1°', 'change-value', '532630-532641'],
+      ['Art. 1, 2°, a), 1.', 'repeal-rule', ['458894', '458905']],
+    ]);
+    expect(doc.issues.map((i) => i.message)).toEqual([
+      'the number 1° is glued to its text in the copy; read as a point',
+      'the number 2° is glued to its text in the copy; read as a point',
+      'the number a) is glued to its text in the copy; read as a point',
+    ]);
+    expect(doc.coverage).toEqual({ items: 2, understood: 2, missed: [] });
+  });
+
+  it('closes a quote that lost its closing mark before the next point, and reads that point', () => {
+    const doc = act(`**Art. 1.** A l'article 35bis de la même annexe, sont apportées les modifications suivantes :
+
+1° Au § 1er, la prestation suivante est introduite après la prestation 688472 :
+
+" 688494
+
+Clip utilisé en combinaison avec la prestation 688472 U 80
+
+2° Au § 7, la prestation 688494 est introduite après la prestation 688472.`);
+    expect(changes(doc).map((c) => [c.source, c.op, c.codes])).toEqual([
+      ['Art. 1, 1°', 'insert-service', '688494'],
+      ['Art. 1, 2°', 'replace-text', ['688494']],
+    ]);
+    expect(doc.issues.map((i) => i.message)).toEqual([
+      'a quotation opened here is not closed before the next point: it is taken to end there ("688494 Clip utilisé en combinaison avec la prestation 688472 U 80")',
+    ]);
+  });
+
+  it('does not close a « » quote at a line that looks like a point: inserted text may hold points', () => {
+    const doc = act(`**Art. 1.** A l'article 26 de la même annexe, le § 4 est remplacé par la disposition suivante :
+
+« § 4. La prestation 474515-474526 est soumise aux conditions suivantes :
+
+1° Au moins deux médecins participent.
+
+2° Au cours de la séance, un protocole est rédigé. »`);
+    expect(doc.issues).toEqual([]);
+    expect(changes(doc).map((c) => [c.source, c.op])).toEqual([['Art. 1', 'replace-text']]);
+  });
+
+  it('warns of a paragraph that states an amendment of its own under the point before it (a lost number)', () => {
+    const doc = act(`**Art. 1.** A l'article 11 de la même annexe, sont apportées les modifications suivantes :
+
+1° la prestation 354012-354023 est supprimée;
+
+la prestation 355751-355762 est supprimée.`);
+    expect(changes(doc).map((c) => [c.source, c.op, c.codes])).toEqual([
+      ['Art. 1, 1°', 'delete-service', '354012-354023'],
+      ['Art. 1, 1°', 'delete-service', '355751-355762'],
+    ]);
+    expect(doc.issues.map((i) => i.message)).toEqual([
+      'a paragraph after 1° states an amendment of its own: an item whose number the copy lost? It is read as part of 1°',
+    ]);
+  });
+
+  it('reads a quoted list of codes as a list addition, never as the insertion of services', () => {
+    const doc = act(`**Art. 1.** A l'article 35, § 16, de la même annexe, les prestations suivantes sont ajoutées :
+
+« 684272-684283, 684294-684305 »`);
+    expect(doc.amendments.filter((a) => a.op === 'insert-service')).toEqual([]);
+    expect(changes(doc)).toMatchObject([{ op: 'replace-text', old: null, codes: ['684272', '684283', '684294', '684305'], note: 'codes added to a list: 684272-684283, 684294-684305' }]);
+  });
+});

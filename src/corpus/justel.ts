@@ -166,6 +166,7 @@ export function parseJustel(raw: string): ParsedDocument {
       } else i += used;
     }
     countItem(coverage, u, before, out);
+    unnumberedItems(raw, u, cls, before.facts, out);
     const [s, e] = trimSpan(raw, u.node.textStart, u.node.ownEnd);
     if (s < e) out.checkMentions(u.node.path, raw.slice(s, e), s);
   }
@@ -190,6 +191,21 @@ export function parseJustel(raw: string): ParsedDocument {
     issues: out.issues,
     unparsed: out.unparsed,
   };
+}
+
+/**
+ * A copy may lose an item's number: "2° … ;" then, after a blank line, "la prestation X est
+ * supprimée." The later paragraph is still read, but under the point before it: say so rather
+ * than merge two items silently.
+ */
+function unnumberedItems(raw: string, u: PointUnit, cls: Clause[], factsBefore: number, out: Emitter): void {
+  if (u.node.children.length > 0 || u.node.label === null) return;
+  for (let i = 1; i < cls.length; i++) {
+    const gap = raw.slice(cls[i - 1].span[1], cls[i].span[0]);
+    if (!/;\s*$/.test(raw.slice(cls[i - 1].span[0], cls[i - 1].span[1])) || !/\n[ \t]*\n/.test(gap)) continue;
+    const own = out.amendments.slice(factsBefore).some((a) => a.provenance.span !== null && a.provenance.span[0] >= cls[i].span[0] && a.provenance.span[0] < cls[i].span[1]);
+    if (own) out.issue({ severity: 'warning', code: 'other', where: u.node.path, message: `a paragraph after ${u.node.label} states an amendment of its own: an item whose number the copy lost? It is read as part of ${u.node.label}` }, cls[i].span[0]);
+  }
 }
 
 /**

@@ -204,11 +204,16 @@ function replacementBody(c: Clause, ranges: [number, number][], extra: string[])
   return { text, codes: allCodes(codeSetsOf(text)) };
 }
 
+/** The services of "the rule that follows service X", or of the enclosing point when the rule says "the service". */
+function ruleServices(c: Clause, g: Record<string, string | undefined>): CodeSet[] {
+  return g.ruleCodes ? codeSets(g.ruleCodes) : c.context;
+}
+
 const ORDINAL_WORDS = new Map([['premiere', 'première '], ['deuxieme', 'deuxième '], ['seconde', 'seconde '], ['troisieme', 'troisième '], ['derniere', 'dernière ']]);
 
 /** "the (2nd) rule of application following service X" as the act's language says it, for notes. */
 function anchorPhrase(c: Clause, g: Record<string, string | undefined>): string {
-  const codes = codeSets(g.ruleCodes!).map(codeSetText).join(', ');
+  const codes = ruleServices(c, g).map(codeSetText).join(', ');
   const alinea = g.alinea ?? g.alineaOrd;
   if (c.g.lang === 'nl') {
     const lid = alinea ? `${g.alinea ? `lid ${alinea}` : `het ${alinea} lid`} van ` : '';
@@ -222,7 +227,7 @@ function anchorPhrase(c: Clause, g: Record<string, string | undefined>): string 
 /** "la deuxième règle d'application suivant la prestation n° X, le n° Y est inséré après le n° Z". */
 const codeIntoRule: Recogniser = (c) => {
   const m = c.g.codeIntoRule.exec(c.skeleton);
-  if (!m) return null;
+  if (!m || !ruleServices(c, m.groups!).length) return null;
   const g = m.groups!;
   const codes = codeSets(g.codes);
   emit(c, { op: 'replace-text', old: null, new: `n° ${codes.map(codeSetText).join(', ')}`, codes: allCodes(codes) }, [], c.span,
@@ -233,7 +238,7 @@ const codeIntoRule: Recogniser = (c) => {
 /** "la première règle d'application suivant la prestation n° X est complétée par le n° Y". */
 const ruleCompletedWithCodes: Recogniser = (c) => {
   const m = c.g.ruleCompletedWithCodes.exec(c.skeleton);
-  if (!m) return null;
+  if (!m || !ruleServices(c, m.groups!).length) return null;
   const codes = codeSets(m.groups!.codes);
   emit(c, { op: 'replace-text', old: null, new: `n° ${codes.map(codeSetText).join(', ')}`, codes: allCodes(codes) }, [], c.span,
     `completes ${anchorPhrase(c, m.groups!)}`);
@@ -250,8 +255,9 @@ const ruleReplaced: Recogniser = (c) => {
   if (!m) return null;
   const g = m.groups!;
   const anchor = anchorPhrase(c, g);
+  if (!ruleServices(c, g).length) return null;
   if (g.repeal) {
-    emit(c, { op: 'repeal-rule', codes: allCodes(codeSets(g.ruleCodes)), text: null }, [], c.span, `repeals ${anchor}`);
+    emit(c, { op: 'repeal-rule', codes: allCodes(ruleServices(c, g)), text: null }, [], c.span, `repeals ${anchor}`);
     return 0;
   }
   const { ranges, consumed } = ruleRanges(c, m.index + m[0].length);
@@ -453,7 +459,7 @@ const servicesInserted: Recogniser = (c) => {
   const pos = anchor ? c.g.position(anchor.groups!.pos) : null;
   const after = pos === 'after' ? anchor!.groups!.codes : null;
   const anchorNote = pos === 'before' ? `inserted before ${anchor!.groups!.codes}` : undefined;
-  if (!withRule && !trailing && found.every((sv) => !sv.value && !sv.label)) return listAddition(c, ks);
+  if (!withRule && !trailing && found.every((sv) => !sv.value) && (found.every((sv) => !sv.label) || ks.every((k) => onlyCodes(quoteText(c, k))))) return listAddition(c, ks);
   for (const service of found) insertService(c, service, after, found.length > 1, anchorNote);
   let consumed = 0;
   if (withRule) {
@@ -471,6 +477,12 @@ const servicesInserted: Recogniser = (c) => {
   }
   return consumed;
 };
+
+/** True when a quoted text is codes and separators only (headings ending with ":" aside). */
+function onlyCodes(text: string): boolean {
+  const rest = text.split('\n').filter((line) => !/:\s*$/.test(line)).join(' ');
+  return codeSetsOf(rest).length > 0 && rest.replace(/\d{6}(?:\s*-\s*\d{6})?/g, '').replace(/\b(?:et|ou|en|of|n°s?|nrs?\.?)\b|[\s,;.]/gi, '') === '';
+}
 
 /** Quoted codes (with their headings) added to a list of the nomenclature. */
 function listAddition(c: Clause, ks: number[]): number | null {

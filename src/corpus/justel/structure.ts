@@ -118,6 +118,8 @@ export interface PointLabel {
   start: number;
   /** First offset after the label and the spaces that follow it. */
   textStart: number;
+  /** The copy glued the label to its text ("1°la"): read as a label, and reported. */
+  glued?: boolean;
 }
 
 /** A node of an article's outline: the article itself (label null) or one of its points. */
@@ -142,18 +144,24 @@ const DOT = /(\d{1,2})(bis|ter|quater)?\\?\.(?=\s|$)/y;
 const LETTER = /([a-z])(bis|ter)?\)(?=\s|$)/y;
 // OCR lost the degree sign: "  1  Au   1er," (two spaces), or "1 Au" before a capital.
 const LOST_DEGREE = /(\d{1,2})(bis|ter)?(?=[^\S\r\n]{2,}\p{L}|[^\S\r\n]\p{Lu})/uy;
+// A copy glued the label to its text: "1°au § 1er", "a)à la prestation". At a line start the reading is certain.
+const GLUED_DEGREE = /(\d{1,2})(bis|ter|quater)?[ \t]?°(?=\p{L})/uy;
+const GLUED_LETTER = /([a-z])(bis|ter)?\)(?=\p{L})/uy;
 
 /** Reads a point label at offset `at` (the first non-blank character of a line), or null. */
 export function readLabel(raw: string, at: number): PointLabel | null {
-  const tries: [RegExp, PointStyle][] = [[DEGREE, 'degree'], [DOT, 'dot'], [LETTER, 'letter'], [LOST_DEGREE, 'degree']];
-  for (const [re, style] of tries) {
+  const tries: [RegExp, PointStyle, boolean][] = [
+    [DEGREE, 'degree', false], [DOT, 'dot', false], [LETTER, 'letter', false], [LOST_DEGREE, 'degree', false],
+    [GLUED_DEGREE, 'degree', true], [GLUED_LETTER, 'letter', true],
+  ];
+  for (const [re, style, glued] of tries) {
     re.lastIndex = at;
     const m = re.exec(raw);
     if (!m) continue;
     let textStart = at + m[0].length;
     while (textStart < raw.length && raw[textStart] !== '\n' && /\s/.test(raw[textStart])) textStart++;
     const n = style === 'letter' ? m[1].charCodeAt(0) - 96 : Number(m[1]);
-    return { style, n, suffix: m[2] ?? '', start: at, textStart };
+    return { style, n, suffix: m[2] ?? '', start: at, textStart, ...(glued ? { glued } : {}) };
   }
   return null;
 }
@@ -188,6 +196,7 @@ export function buildOutline(raw: string, article: ArticleSlice, quotes: QuoteSp
     textStart: article.bodyStart, ownEnd: article.end, end: article.end, children: [], parent: null,
   };
   const stack: PointNode[] = [];
+  const glued: NumberingAnomaly[] = [];
   let q = 0;
   let lineStart = raw.indexOf('\n', article.bodyStart) + 1;
   if (lineStart === 0 || lineStart > article.end) lineStart = article.end;
@@ -199,14 +208,17 @@ export function buildOutline(raw: string, article: ArticleSlice, quotes: QuoteSp
     let at = lineStart;
     while (at < nl && (raw[at] === ' ' || raw[at] === '\t')) at++;
     const label = !inQuote && at < nl && !raw.startsWith('```', at) ? readLabel(raw, at) : null;
-    if (label) placeLabel(label, stack, root);
+    if (label) {
+      const node = placeLabel(label, stack, root);
+      if (node && label.glued) glued.push({ where: node.path, at: label.start, message: `the number ${node.label} is glued to its text in the copy; read as a point` });
+    }
     lineStart = nl + 1;
   }
   closeSpans(root, article.end);
-  return { root, anomalies: numberingAnomalies(root) };
+  return { root, anomalies: [...glued, ...numberingAnomalies(root)] };
 }
 
-function placeLabel(label: PointLabel, stack: PointNode[], root: PointNode): void {
+function placeLabel(label: PointLabel, stack: PointNode[], root: PointNode): PointNode | null {
   const fam = family(label.style);
   let depth = -1;
   for (let i = stack.length - 1; i >= 0 && depth < 0; i--) if (stack[i].style === label.style && follows(stack[i], label)) depth = i;
@@ -215,7 +227,7 @@ function placeLabel(label: PointLabel, stack: PointNode[], root: PointNode): voi
   if (depth < 0 && label.n === 1 && !label.suffix) depth = stack.length;
   else if (depth < 0) {
     for (let i = stack.length - 1; i >= 0 && depth < 0; i--) if (family(stack[i].style!) === fam) depth = i;
-    if (depth < 0) return;
+    if (depth < 0) return null;
   }
   if (depth < stack.length) style = stack[depth].style!;
   stack.length = depth;
@@ -227,6 +239,7 @@ function placeLabel(label: PointLabel, stack: PointNode[], root: PointNode): voi
   };
   parent.children.push(node);
   stack.push(node);
+  return node;
 }
 
 // Each node ends where its next sibling (or an ancestor's next sibling) begins.
@@ -301,7 +314,8 @@ function prevSignificantChar(raw: string, pos: number, start: number): string {
 /**
  * Cuts [start, end) into sentences, never inside a quote. A sentence ends at ".", "!" or "?"
  * (or a quote whose text so ends) followed by a capital; a blank line also ends one unless it
- * follows ":" or "," (an instruction introducing its quoted text) or precedes a quote.
+ * follows ":" or "," (an instruction introducing its quoted text) or precedes a quote; a blank
+ * line after ";" always ends one (an item is over).
  */
 export function splitSentences(raw: string, start: number, end: number, quotes: QuoteSpan[]): [number, number][] {
   const out: [number, number][] = [];
@@ -332,6 +346,8 @@ export function splitSentences(raw: string, start: number, end: number, quotes: 
       const blank = raw.slice(i + 1, j).includes('\n');
       const prev = prevSignificantChar(raw, i, s);
       if (blank && prev !== ':' && prev !== ',' && prev !== '' && j < end && /\p{Lu}/u.test(raw[j])) boundary(i);
+      // "…;" then a blank line: the item is over, whatever case the next paragraph starts with.
+      else if (blank && prev === ';' && j < end) { if (i > s) out.push([s, i]); s = j; }
     }
   }
   if (end > s) out.push([s, end]);
