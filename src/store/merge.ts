@@ -154,6 +154,8 @@ export function mergeTexts(texts: LanguageText[]): ParsedDocument {
     ...p.doc,
     dates,
     amendments,
+    // The primary text's rules (the other text's stay with it): each says which text it is read from.
+    rules: p.doc.rules.map((r) => ({ ...r, provenance: tag(r.provenance, p.language) })),
     issues: [
       ...p.doc.issues,
       ...s.doc.issues.map((i) => ({ ...i, where: `${s.language}: ${i.where}` })),

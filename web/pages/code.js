@@ -35,6 +35,15 @@ function derivedCard(d) {
   );
 }
 
+/** The label in both languages: the Dutch one first in the Dutch interface (with a note when the corpus has none). */
+function labels(label) {
+  const fr = h('p', { class: 'label', lang: 'fr', 'data-lang': 'fr' }, label.fr ?? '—');
+  const nl = label.nl ? h('p', { class: 'label', lang: 'nl', 'data-lang': 'nl' }, label.nl) : null;
+  if (lang() !== 'nl') return [fr, nl];
+  if (!nl) return [h('p', { class: 'hint' }, t('code.labelNl')), fr];
+  return [nl, label.fr ? h('p', { class: 'label secondary', lang: 'fr', 'data-lang': 'fr' }, label.fr) : null];
+}
+
 /** Renders `#/code/{code}?at=…`. */
 export async function codePage(main, code, params, isCurrent) {
   const at = params.get('at') || todayIso();
@@ -131,8 +140,7 @@ export async function codePage(main, code, params, isCurrent) {
       'header',
       { class: 'code-head' },
       h('h1', {}, h('span', { class: 'code-number' }, code), ' ', statusBadge(view.status)),
-      h('p', { class: 'label', lang: 'fr' }, view.label.fr ?? '—'),
-      lang() === 'nl' && !view.label.nl ? h('p', { class: 'hint' }, t('code.labelNl')) : view.label.nl ? h('p', { class: 'label', lang: 'nl' }, view.label.nl) : null,
+      ...labels(view.label),
       view.statusReason ? h('p', { class: 'hint' }, view.statusReason) : null,
       dateForm,
     ),

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { codeHref, docHref, loading, problemBox } from '../common.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 
 const KINDS = ['service', 'fee', 'amendment', 'rule', 'coefficient'];
 const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -43,23 +43,13 @@ function factCard(f) {
   );
 }
 
-/** Renders `#/document/{id}?article=…`. */
-export async function documentPage(main, id, params, isCurrent) {
-  mount(main, loading());
-  let doc;
-  try {
-    doc = await api.document(id);
-  } catch (e) {
-    if (isCurrent()) mount(main, h('h1', {}, id), problemBox(e));
-    return;
-  }
-  if (!isCurrent()) return;
-  const facts = doc.facts;
-  const detail = h('aside', { class: 'fact-detail', 'aria-live': 'polite' });
-  const textBox = h('div', { class: 'act-text', lang: 'fr' });
+/** One text of an act with its facts highlighted (click one to see what was extracted), and the legend. */
+function renderText(text, detail) {
+  const facts = text.facts;
+  const textBox = h('div', { class: 'act-text', lang: text.language ?? 'fr' });
   const marks = [];
-  for (const seg of segments(doc.text, facts)) {
-    const piece = doc.text.slice(seg.a, seg.b);
+  for (const seg of segments(text.text, facts)) {
+    const piece = text.text.slice(seg.a, seg.b);
     if (seg.covering.length === 0) {
       textBox.append(piece);
       continue;
@@ -78,7 +68,6 @@ export async function documentPage(main, id, params, isCurrent) {
     marks.push(mark);
     textBox.append(mark);
   }
-
   const counts = Object.fromEntries(KINDS.map((k) => [k, facts.filter((f) => f.kind === k).length]));
   const legend = h(
     'div',
@@ -90,6 +79,67 @@ export async function documentPage(main, id, params, isCurrent) {
       return h('label', { for: `show-${k}`, class: `legend-item fact-${k}` }, box, ` ${t(`fact.${k}`)} (${counts[k]})`);
     }),
   );
+  return { textBox, legend, marks };
+}
+
+/** How many amendment items each text holds and how many were understood, and the sentences of the others (nothing when not measured). */
+function coverageCard(coverage) {
+  const entries = Object.entries(coverage ?? {}).filter(([, c]) => c);
+  if (entries.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card coverage', 'data-testid': 'coverage' },
+    h('h2', {}, t('doc.coverage')),
+    entries.map(([language, c]) =>
+      h(
+        'div',
+        { class: 'coverage-text', 'data-lang': language },
+        h(
+          'p',
+          {},
+          entries.length > 1 ? h('strong', {}, `${t(`doc.lang.${language}`)} : `) : null,
+          h('span', { class: 'coverage-count' }, t('doc.coverageLine', { understood: c.understood, items: c.items })),
+          ' ',
+          h('meter', { min: 0, max: c.items || 1, value: c.understood }),
+        ),
+        c.missed.length
+          ? h('div', {}, h('h3', {}, t('doc.missed'), ` (${c.missed.length})`), h('ul', { class: 'unparsed missed' }, c.missed.map((m) => h('li', {}, h('strong', {}, m.where), ' — ', h('span', { lang: language }, m.text)))))
+          : null,
+      ),
+    ),
+  );
+}
+
+/** Renders `#/document/{id}?article=…`. */
+export async function documentPage(main, id, params, isCurrent) {
+  mount(main, loading());
+  let doc;
+  try {
+    doc = await api.document(id);
+  } catch (e) {
+    if (isCurrent()) mount(main, h('h1', {}, id), problemBox(e));
+    return;
+  }
+  if (!isCurrent()) return;
+  // Every text of the act (its French and Dutch texts when both are held), each with what was read from it.
+  const texts = doc.texts?.length ? doc.texts : [{ language: null, title: doc.title, text: doc.text, facts: doc.facts, coverage: null }];
+  const detail = h('aside', { class: 'fact-detail', 'aria-live': 'polite' });
+  const body = h('div', { class: 'doc-text' });
+  let marks = [];
+  const show = (k) => {
+    const r = renderText(texts[k], detail);
+    marks = r.marks;
+    mount(body, r.legend, h('div', { class: 'doc-columns' }, r.textBox, detail));
+    for (const b of tabs?.querySelectorAll('button') ?? []) b.setAttribute('aria-pressed', b.dataset.index === String(k) ? 'true' : 'false');
+  };
+  // The text in the interface's language first, when the act has one.
+  const first = Math.max(0, texts.findIndex((x) => x.language === lang()));
+  const tabs =
+    texts.length > 1
+      ? h('div', { class: 'doc-tabs', role: 'group', 'aria-label': t('doc.texts') }, texts.map((x, k) => h('button', { type: 'button', 'data-index': String(k), 'data-lang': x.language ?? '', onclick: () => show(k) }, x.language ? t(`doc.lang.${x.language}`) : String(k + 1))))
+      : null;
+  show(first);
+  const facts = texts[first].facts;
 
   const issues = doc.issues.length
     ? h('ul', { class: 'issues' }, doc.issues.map((i) => h('li', { class: `issue ${i.severity}` }, h('span', { class: `badge severity-${i.severity}` }, t(`severity.${i.severity}`)), ' ', h('strong', {}, i.where), ' — ', i.message, i.proposal ? h('em', {}, ` (${i.proposal})`) : null)))
@@ -100,7 +150,8 @@ export async function documentPage(main, id, params, isCurrent) {
     h(
       'header',
       { class: 'doc-head' },
-      h('h1', { lang: 'fr' }, doc.title),
+      h('h1', { lang: doc.languages?.[0] ?? 'fr' }, doc.title),
+      texts.length > 1 ? h('p', { class: 'hint', lang: texts[1].language }, texts[1].title) : null,
       h(
         'dl',
         { class: 'facts' },
@@ -113,9 +164,10 @@ export async function documentPage(main, id, params, isCurrent) {
       ),
     ),
     h('section', { class: 'card' }, h('h2', {}, t('doc.issues'), ` (${doc.issues.length})`), issues),
-    h('section', { class: 'card doc-body' }, h('h2', {}, t('doc.text')), legend, h('div', { class: 'doc-columns' }, textBox, detail)),
+    coverageCard(doc.coverage),
+    h('section', { class: 'card doc-body' }, h('h2', {}, t('doc.text')), tabs, body),
     doc.unparsed.length
-      ? h('section', { class: 'card' }, h('h2', {}, t('doc.unparsed'), ` (${doc.unparsed.length})`), h('ul', { class: 'unparsed' }, doc.unparsed.map((u) => h('li', {}, h('strong', {}, u.where), ' — ', h('span', { lang: 'fr' }, u.text)))))
+      ? h('section', { class: 'card' }, h('h2', {}, t('doc.unparsed'), ` (${doc.unparsed.length})`), h('ul', { class: 'unparsed' }, doc.unparsed.map((u) => h('li', {}, h('strong', {}, u.language ? `(${u.language}) ` : '', u.where), ' — ', h('span', { lang: u.language ?? 'fr' }, u.text)))))
       : null,
   );
 
@@ -149,12 +201,22 @@ export async function documentsPage(main, _params, isCurrent) {
     h(
       'table',
       { class: 'documents' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, t('col.kind')), h('th', {}, t('col.title')), h('th', {}, t('col.entry')), h('th', {}, t('col.issues')))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, t('col.kind')), h('th', {}, t('col.title')), h('th', {}, t('col.entry')), h('th', {}, t('col.coverage')), h('th', {}, t('col.issues')))),
       h(
         'tbody',
         {},
         list.documents.map((d) =>
-          h('tr', {}, h('td', {}, h('a', { href: docHref(d.document) }, d.document)), h('td', {}, t(`doc.kind.${d.kind}`)), h('td', { lang: 'fr' }, d.title), h('td', {}, d.entryIntoForce ?? '—'), h('td', { class: 'num' }, String(d.issues.length))),
+          h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: docHref(d.document) }, d.document), d.languages?.length > 1 ? h('span', { class: 'hint' }, ` ${d.languages.join(' + ')}`) : null),
+            h('td', {}, t(`doc.kind.${d.kind}`)),
+            h('td', { lang: d.languages?.[0] ?? 'fr' }, d.title),
+            h('td', {}, d.entryIntoForce ?? '—'),
+            // per language, "understood/items"; nothing when not measured
+            h('td', { class: 'num coverage' }, Object.entries(d.coverage ?? {}).map(([l, c]) => `${Object.keys(d.coverage).length > 1 ? `${l} ` : ''}${c.understood}/${c.items}`).join(' · ') || '—'),
+            h('td', { class: 'num' }, String(d.issues.length)),
+          ),
         ),
       ),
     ),

@@ -2,7 +2,17 @@
 import { api } from '../api.js';
 import { codeHref, loading, problemBox, statusBadge } from '../common.js';
 import { h, mount, todayIso } from '../dom.js';
-import { decimal, t } from '../i18n.js';
+import { decimal, lang, t } from '../i18n.js';
+
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** A hit's label: the Dutch one in the Dutch interface or when only it holds every word of the query, else the French one. */
+function labelCell(hit, q) {
+  const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const has = (label) => label != null && words.every((w) => fold(label).includes(w));
+  const useNl = hit.labelNl != null && (lang() === 'nl' || !hit.label || (!has(hit.label) && has(hit.labelNl)));
+  return useNl ? h('td', { lang: 'nl' }, hit.labelNl) : h('td', { lang: 'fr' }, hit.label ?? '—');
+}
 
 /** Renders the search page for `#/?q=…&at=…`. */
 export async function searchPage(main, params, isCurrent) {
@@ -53,7 +63,8 @@ export async function searchPage(main, params, isCurrent) {
               h('td', {}, h('a', { href: codeHref(hit.code, at), class: 'code-link', 'data-code': hit.code }, hit.code)),
               h('td', {}, statusBadge(hit.status)),
               h('td', { class: 'num' }, hit.keyLetter ? `${hit.keyLetter} ${decimal(hit.relativeValue)}` : '—'),
-              h('td', { lang: 'fr' }, hit.label ?? '—'),
+              // the Dutch label in the Dutch interface, or when only it holds the words searched
+              labelCell(hit, q),
             ),
           ),
         ),
