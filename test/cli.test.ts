@@ -205,6 +205,74 @@ describe('nomen ingest (contract §2)', () => {
   });
 });
 
+describe('nomen ingest: one act, two texts (FR + NL, same NUMAC)', () => {
+  const justel = (name: string) => join(__dirname, 'fixtures', 'justel', name);
+  const act = (name: string) => join(__dirname, 'fixtures', 'acts', name);
+
+  it('the Dutch text merges into the French one: status merged, coverage per language, both labels in show and search', () => {
+    const f = freshDb('bilingual');
+    const first = nomen(['ingest', justel('02-insertions.md'), '--db', f]);
+    expect(first.code).toBe(0);
+    // one text: a single coverage line, no language named
+    expect(first.stdout).toMatch(/^  amendment items: (\d+) of \1 understood$/m);
+    const r = nomen(['ingest', justel('02-insertions.nl.md'), '--db', f, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const report = JSON.parse(r.stdout);
+    expect([report.document, report.status, report.languages]).toEqual(['2003022777', 'merged', ['fr', 'nl']]);
+    expect(Object.keys(report.coverage)).toEqual(['fr', 'nl']);
+    for (const c of Object.values(report.coverage) as { items: number; understood: number; missed: unknown[] }[]) {
+      expect(c.understood).toBeLessThanOrEqual(c.items);
+      expect(c.missed).toHaveLength(c.items - c.understood);
+    }
+    // either text again: unchanged, nothing written
+    const before = hashOf(f);
+    const again = nomen(['ingest', justel('02-insertions.nl.md'), justel('02-insertions.md'), '--db', f]);
+    expect(again.stdout.match(/^2003022777 .*$/gm)).toEqual([
+      '2003022777  royal-decree  unchanged  (' + justel('02-insertions.nl.md') + ')  texts: fr + nl',
+      '2003022777  royal-decree  unchanged  (' + justel('02-insertions.md') + ')  texts: fr + nl',
+    ]);
+    expect(again.stdout).toContain(`  amendment items (nl): ${report.coverage.nl.understood} of ${report.coverage.nl.items} understood`);
+    expect(hashOf(f)).toBe(before);
+    // show prints both labels; search finds Dutch words and prints the Dutch label it matched
+    const show = nomen(['show', '555096', '--at', '2003-07-01', '--db', f]);
+    expect(show.stdout).toContain('  « Radiographie du thorax en urgence »\n  « Dringende radiografie van de thorax » (nl)\n');
+    expect(JSON.parse(nomen(['show', '555096', '--at', '2003-07-01', '--db', f, '--json']).stdout).label).toEqual({ fr: 'Radiographie du thorax en urgence', nl: 'Dringende radiografie van de thorax' });
+    const search = nomen(['search', 'RADIOGRAFIE', 'thorax', '--at', '2003-07-01', '--db', f]);
+    expect(search.stdout).toBe('555096  in-force         R 12.75   Dringende radiografie van de thorax (nl)\n555100  in-force         R 12.75   Dringende radiografie van de thorax (nl)\n');
+    const fr = nomen(['search', 'radiographie', '--at', '2003-07-01', '--db', f]);
+    expect(fr.stdout).toContain('555096  in-force         R 12.75   Radiographie du thorax en urgence\n');
+    // documents: the texts and the coverage per language, in text and JSON
+    const docs = nomen(['documents', '--db', f]);
+    expect(docs.stdout).toMatch(/^2003022777 .*texts: fr \+ nl$/m);
+    expect(docs.stdout).toContain(`  amendment items (fr): ${report.coverage.fr.understood} of ${report.coverage.fr.items} understood`);
+    const listed = JSON.parse(nomen(['documents', '--db', f, '--json']).stdout).find((d: { document: string }) => d.document === '2003022777');
+    expect(listed.coverage).toEqual(report.coverage);
+  });
+
+  it('the real act 2011205660 in both languages, Dutch first in one command: one document, each value change once, no disagreement', () => {
+    const f = freshDb('bilingual-real');
+    const r = nomen(['ingest', act('2011205660.nl.md'), act('2011205660.fr.md'), '--db', f, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(reports.map((x) => [x.document, x.status])).toEqual([['2011205660', 'ingested'], ['2011205660', 'merged']]);
+    expect(reports[1].languages).toEqual(['fr', 'nl']);
+    expect(reports[1].issues.filter((i: { code: string }) => i.code.startsWith('bilingual'))).toEqual([]);
+    expect(JSON.parse(nomen(['documents', '--db', f, '--json']).stdout).filter((d: { document: string }) => d.document === '2011205660')).toHaveLength(1);
+    const history = JSON.parse(nomen(['history', '532630', '--db', f, '--json']).stdout);
+    const values = history.changes.filter((c: { change: string }) => c.change === 'value');
+    expect(values.map((c: { value: { relativeValue: string }; source: { language: string } }) => [c.value.relativeValue, c.source.language])).toEqual([['21.40', 'fr']]);
+  });
+
+  it('a Dutch copy that disagrees on a value is reported quoting both sentences', () => {
+    const f = freshDb('bilingual-disagree');
+    const wrong = join(dir, 'wrong.nl.md');
+    writeFileSync(wrong, readFileSync(justel('02-insertions.nl.md'), 'utf8').replace('D 45,5', 'D 54,5'));
+    const r = nomen(['ingest', justel('02-insertions.md'), wrong, '--db', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/error {3}Art\. 2, 1°: 555030-555041: the texts give different relative values: D 45\.5 and D 54\.5 — the French text \(Art\. 2, 1°: ".*Perfusion d'un médicament.*"\) and the Dutch text \(Art\. 2, 1°: ".*Perfusie van een geneesmiddel.*"\); D 45\.5 kept/);
+  });
+});
+
 describe('nomen check (contract §4)', () => {
   const example = join(__dirname, '..', 'examples', 'request.json');
 
