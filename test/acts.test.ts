@@ -307,18 +307,20 @@ describe('the harness itself', () => {
 
   it('tells right, missing and wrong apart on a known date', () => {
     expect(verdict([define('2004-11-01', '80')], insert, { date: '2004-11-01' })).toBe('right');
-    // one day late or early, another value, no date: wrong
+    // one day late or early, another value: wrong
     expect(verdict([define('2004-11-02', '80')], insert, { date: '2004-11-01' })).toBe('wrong');
     expect(verdict([define('2004-10-31', '80')], insert, { date: '2004-11-01' })).toBe('wrong');
     expect(verdict([define('2004-11-01', '81')], insert, { date: '2004-11-01' })).toBe('wrong');
-    expect(verdict([define(null, '80')], insert, { date: '2004-11-01' })).toBe('wrong');
+    // no date and no bounds: uncertain on every date, so missing (never stated as certain)
+    expect(verdict([define(null, '80')], insert, { date: '2004-11-01' })).toBe('missing');
     expect(verdict([], insert, { date: '2004-11-01' })).toBe('missing');
   });
 
   it('wants an uncertain state inside an unknown window, and the old state before it', () => {
     // a date stated where the text fixes none: wrong
     expect(verdict([define('2004-11-01', '80')], insert, { from: '2004-11-01', to: null })).toBe('wrong');
-    expect(verdict([define(null, '80')], insert, { from: '2004-11-01', to: null })).toBe('wrong');
+    // uncertain on every date (no bounds): the old state is not shown before the window either
+    expect(verdict([define(null, '80')], insert, { from: '2004-11-01', to: null })).toBe('missing');
     // nothing read: missing
     expect(verdict([], insert, { from: '2004-11-01', to: null })).toBe('missing');
   });
@@ -331,7 +333,8 @@ describe('the harness itself', () => {
     const del: ExpectedFact = { delete: ['591780'] };
     const deleted = (effective: string | null): CodeFact => ({ document: 'T', seq: 0, op: 'delete', code: '591780', effective, article: '24', source: src });
     expect(verdict([deleted('2000-05-01')], del, { date: '2000-05-01' })).toBe('right');
-    expect(verdict([deleted(null)], del, { from: '2000-05-01', to: null })).toBe('wrong');
+    expect(verdict([deleted('2000-04-01')], del, { from: '2000-05-01', to: null })).toBe('wrong');
+    expect(verdict([deleted(null)], del, { from: '2000-05-01', to: null })).toBe('missing');
   });
 
   it('reads a fact the current parser already extracts: 688494 inserted by 2004022699 (FR)', () => {

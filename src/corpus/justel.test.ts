@@ -533,3 +533,17 @@ la prestation 355751-355762 est supprimée.`);
     expect(changes(doc)).toMatchObject([{ op: 'replace-text', old: null, codes: ['684272', '684283', '684294', '684305'], note: 'codes added to a list: 684272-684283, 684294-684305' }]);
   });
 });
+
+describe('a copy cut in mid-sentence', () => {
+  it('does not apply the tenth-day default when no clause is seen: the clause may be lost', () => {
+    const cut = act(`**Art. 1.** A l'article 11 de la même annexe, la valeur relative de la prestation 354012-354023 est portée de « K 30 » à « K 40 ».
+
+**Art. 2.** Le présent arrêté entre en vig`.replace('Le présent arrêté entre en vig', 'A l\'article 12 de la même annexe, la prestation'));
+    expect(cut.dates.entryIntoForce).toBeNull();
+    expect(cut.dates.entryIntoForceBounds).toMatchObject({ earliest: '2020-01-15', latest: null });
+    expect(cut.amendments[0]).toMatchObject({ effective: null, effectiveBounds: { earliest: '2020-01-15' } });
+    // The same text ending with a full stop is complete: the legal default applies.
+    const whole = act("**Art. 1.** A l'article 11 de la même annexe, la valeur relative de la prestation 354012-354023 est portée de « K 30 » à « K 40 ».");
+    expect(whole.dates.entryIntoForce).toBe('2020-01-25');
+  });
+});

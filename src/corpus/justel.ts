@@ -129,7 +129,9 @@ export function parseJustel(raw: string): ParsedDocument {
     .filter((s) => DATING_HINT.test(s.skeleton))
     .map((s) => ({ article: u.article.number, where: u.node.path, folded: s.skeleton, text: sourceText(raw, s.span[0], s.span[1]), span: s.span })));
   const clauses = readEntryClauses(dated, published, signed);
-  const act = actEntryIntoForce(clauses, published, signed, starts);
+  // A copy cut in mid-sentence (no closing formula, no final stop) may have lost its clause.
+  const complete = closingStart !== null || /[.;:!?"»”)\]*]\s*$/.test(raw.slice(fm.bodyStart));
+  const act = actEntryIntoForce(clauses, published, signed, starts, complete);
   const eif = act.date;
   const basis = act.basis;
   for (const i of act.issues) out.issue(i);

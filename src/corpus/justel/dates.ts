@@ -103,9 +103,27 @@ export interface ActEntryIntoForce {
  * (its date may have been fixed elsewhere) and says so; otherwise the legal default (tenth day
  * after publication). When nothing fixes the date, the bounds say what is known.
  */
-export function actEntryIntoForce(clauses: EntryClauses, published: IsoDate | null, signed: IsoDate | null, starts: IsoDate | null): ActEntryIntoForce {
+/**
+ * A copy cut in mid-sentence before the closing formula, showing no clause, may have lost its clause: the
+ * legal default (tenth day) cannot be applied. An act takes effect when its clause says, which
+ * for a clause counted from publication is no earlier than the publication, itself no earlier
+ * than the signature; that is the lower bound kept, and the reason says what it assumes.
+ */
+function cutCopy(published: IsoDate | null, signed: IsoDate | null): ActEntryIntoForce {
+  const from = published ?? signed;
+  const reason = `the copy ends in mid-sentence, before the closing formula, and shows no entry-into-force clause: the clause may be lost, so the legal default (tenth day after publication) is not applied${from ? `; a clause counted from publication gives no date before the ${published ? `publication (${published})` : `signature (${signed})`}` : ''}`;
+  return {
+    date: null,
+    basis: reason,
+    bounds: { earliest: from, latest: null, reason },
+    issues: [{ severity: 'warning', code: 'entry-into-force-unknown', where: 'document', message: `the entry into force cannot be computed: ${reason}` }],
+  };
+}
+
+export function actEntryIntoForce(clauses: EntryClauses, published: IsoDate | null, signed: IsoDate | null, starts: IsoDate | null, complete = true): ActEntryIntoForce {
   const issues: SourceIssue[] = [];
   const act = clauses.act;
+  if (!act && !complete && !starts) return cutCopy(published, signed);
   const computed = act ? readable(entryIntoForce(act.clause, published, signed, act.lang), act.text) : entryIntoForce(null, published, signed);
   const where = act?.where ?? 'front matter';
   if (!act && starts) {
