@@ -8,7 +8,7 @@ const INS = String.raw`(?:inseree?s?|ajoutee?s?|introduite?s?)`;
 const DEL = String.raw`(?:supprimee?s?|abrogee?s?|retiree?s?|radiee?s?)`;
 const WORDS = String.raw`(?:les mots|le mot|les termes|le terme)`;
 const WORDS_OBJECT = String.raw`(?:les mots|le mot|les termes|le terme|la phrase|les phrases|la mention|les mentions|le chiffre|les chiffres|la date|les dates)`;
-const RULE_ANCHOR = String.raw`(?:(?:l'|le )?(?:alinea (?<alinea>\S+)|(?<alineaOrd>\S+) alinea) (?:de la|des) )?(?:(?:la|les) (?:(?<ord>\S+) )?)?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations) ${NO}(?<ruleCodes>${CODES})`;
+const RULE_ANCHOR = String.raw`(?:(?:l'|le )?(?:alinea (?<alinea>\S+)|(?<alineaOrd>\S+) alinea) (?:de la|des) )?(?:(?:la|les) (?:(?<ord>\S+) )?)?regles? d'application (?:qui (?:suit|suivent)|suivant) (?:la prestation|les prestations)(?: ${NO}(?<ruleCodes>${CODES}))?`;
 const OBJ = String.raw`(?:la|les) prestations? (?<withRules>et (?:la|les) regles? d'application )?suivantes?`;
 const SERVICE = String.raw`(?:la|les) prestations?`;
 
