@@ -46,7 +46,7 @@ describe('utf8Fault', () => {
         expect(lenient.decode(bytes.subarray(at)).startsWith('\uFFFD')).toBe(true);
         expect(fault.byte).toBe(bytes[at]);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.NOMEN_FUZZ_RUNS ?? 2000) },
     );
   });
 });
