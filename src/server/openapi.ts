@@ -112,7 +112,9 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
         description:
           'Which lines are reimbursable, for how much, and why. The lines the server holds for `beneficiary.id` count as history. ' +
           'With `"commit": true` the accepted lines are recorded as that history, in one transaction serialized per beneficiary; line ids are idempotency keys. ' +
-          'With a token configured, server-held history is read and written only with `Authorization: Bearer`.',
+          'A `history` line with the id of a held line must agree with it (409 otherwise): the held line counts. ' +
+          'With a token configured, server-held history is read and written only with `Authorization: Bearer`: a check naming a beneficiary without it is a 401. ' +
+          'The body is UTF-8 (other bytes: 400 `invalid-encoding`, with the line and byte offset).',
         parameters: [lang(), details()],
         security: bearer,
         requestBody: { required: true, content: json('CheckRequest') },
@@ -123,7 +125,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
       post: {
         operationId: 'checkBatch',
         summary: 'Decide many requests: one JSON request per line (NDJSON), one response per line',
-        description: 'The CLI\'s `check --ndjson`, streamed. A malformed line gives `{"line": n, "error": {…}}` and the run goes on. Stateless: no server-held history.',
+        description: 'The CLI\'s `check --ndjson`, streamed. A malformed line, or one whose bytes are not UTF-8, gives `{"line": n, "error": {…}}` and the run goes on. Stateless: no server-held history.',
         parameters: [lang(), details()],
         requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One CheckRequest per line' } } } },
         responses: {
