@@ -162,7 +162,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
     '/v1/search': {
       get: {
         operationId: 'search',
-        summary: 'Codes by French words of their label or by a code prefix, on a date',
+        summary: 'Codes by French or Dutch words of their label or by a code prefix, on a date',
         parameters: [param('q', 'query', QueryParam, true), param('at', 'query', AtParam), param('limit', 'query', LimitParam)],
         responses: { '200': ok('Matching codes', 'SearchResult'), ...problems(400, 500) },
       },
