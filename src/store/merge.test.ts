@@ -114,6 +114,16 @@ describe('mergeTexts: one act, two texts', () => {
     expect(label).toMatchObject({ label: null, labelNl: 'Nieuwe omschrijving', source: { language: 'nl' } });
   });
 
+  it('words changed in a label change each language\'s label: the Dutch change is kept beside the French one', () => {
+    const words = (language: 'fr' | 'nl', id: string, old: string, neu: string): Amendment => ({
+      id, source: 'Art. 1', target: '21', effective: '2020-03-01', provenance: provenance('Art. 1', `${language} sentence`), op: 'replace-text', old, new: neu, codes: ['532630'], inLabelOf: ['532630'],
+    });
+    const m = mergeTexts([{ language: 'fr', doc: base('fr', [words('fr', 'x#0', 'trois', 'quatre')]) }, { language: 'nl', doc: base('nl', [words('nl', 'x#0', 'drie', 'vier')]) }]);
+    expect(m.issues.filter((i) => i.code.startsWith('bilingual'))).toEqual([]);
+    const facts = codeFacts(m).filter((f) => f.op === 'words');
+    expect(facts.map((f) => f.op === 'words' && [f.language, f.old, f.new])).toEqual([['fr', 'trois', 'quatre'], ['nl', 'drie', 'vier']]);
+  });
+
   it('textLanguage: the parser\'s language, else the front matter\'s only title, else the headings', () => {
     const { language: _l, ...old } = nl();
     const raw = read('justel/02-insertions.nl.md');

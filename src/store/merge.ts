@@ -130,7 +130,10 @@ export function mergeTexts(texts: LanguageText[]): ParsedDocument {
       }
       amendments.push(withLabels({ ...a, provenance: tag(a.provenance, p.language) }, p.language, null));
     } else {
-      amendments.push(pair(a, s.doc.amendments[j], p.language, s.language, disagree));
+      const b = s.doc.amendments[j];
+      amendments.push(pair(a, b, p.language, s.language, disagree));
+      // Words changed in a label are words of each language's label: the other text's change applies to its own label.
+      if (b.op === 'replace-text' && b.inLabelOf?.length) amendments.push(secondaryOnly(b, s.language, p.doc.id, j));
     }
     amendments.push(...merged[i]);
   });
