@@ -100,7 +100,11 @@ export type Amendment =
   | (AmendmentBase & { op: 'change-label'; codes: CodeSet; label: string; /** Dutch label of a merged FR+NL document (see ServiceDef.labelNl). */ labelNl?: string | null })
   | (AmendmentBase & { op: 'insert-rule' | 'replace-rule'; codes: string[]; text: string; replaces: string | null })
   | (AmendmentBase & { op: 'repeal-rule'; codes: string[]; text: string | null })
-  | (AmendmentBase & { op: 'replace-text'; old: string | null; new: string; codes: string[] })
+  | (AmendmentBase & {
+      op: 'replace-text'; old: string | null; new: string; codes: string[];
+      /** Codes whose label the words are in ("dans le libellé de la prestation X, les mots …"): their label changes. */
+      inLabelOf?: string[];
+    })
   | (AmendmentBase & { op: 'remove-codes-from-text'; codes: string[] });
 
 export type AmendmentOp = Amendment['op'];

@@ -46,6 +46,8 @@ export type CodeFact =
   | (FactBase & Dated & { op: 'value'; article: string | null; from: Value | null; to: Value })
   | (FactBase & Dated & { op: 'label'; article: string | null; /** French (null: changed in Dutch only) */ label: string | null; labelNl?: string | null })
   | (FactBase & Dated & { op: 'delete'; article: string | null })
+  /** Words of the label replaced, deleted (new '') or added at the end (old null), in the act's language. */
+  | (FactBase & Dated & { op: 'words'; article: string | null; language: 'fr' | 'nl'; old: string | null; new: string })
   | (FactBase & {
       op: 'fee';
       validFrom: IsoDate | null;
@@ -219,6 +221,11 @@ export function codeFacts(doc: ParsedDocument): CodeFact[] {
         break;
       case 'change-label':
         for (const { code } of membersOf(a.codes)) out.push({ op: 'label', code, document, seq: seq(), source, ...amendmentDate(a, doc), article: a.target, ...labelFields(doc, a) });
+        break;
+      case 'replace-text':
+        for (const code of a.inLabelOf ?? []) {
+          out.push({ op: 'words', code, document, seq: seq(), source, ...amendmentDate(a, doc), article: a.target, language: a.provenance.language ?? doc.language ?? 'fr', old: a.old, new: a.new });
+        }
         break;
       default:
         break; // rule and text amendments do not change a code's state; their codes are mentions below

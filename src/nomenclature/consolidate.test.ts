@@ -95,3 +95,33 @@ describe('consolidate', () => {
     expect(t.versions).toHaveLength(2);
   });
 });
+
+describe('services an amendment presupposes, and words of a label', () => {
+  const define = (label: string): CodeFact => ({ ...base, op: 'define', code: '688472', effective: '2000-01-01', until: null, periodBasis: 'inserted', pair: null, value: { keyLetter: 'U', relativeValue: '75' }, label, article: '35bis', convention: null, source: src('Art. 1') });
+  const words = (old: string | null, nw: string, effective = '2004-11-01'): CodeFact => ({ ...base, document: 'D2', op: 'words', code: '688472', effective, article: '35bis, § 1er', language: 'fr', old, new: nw, source: src('Art. 1er, 1°') });
+
+  it('changes the words of a known label from the act on, and only there', () => {
+    const t = consolidate('688472', [define('Matériel utilisé pour la stérilisation'), words('matériel utilisé', 'X')]);
+    expect(stateAt(t, '688472', '2004-10-31').label.fr).toBe('Matériel utilisé pour la stérilisation');
+    const t2 = consolidate('688472', [define('Le matériel utilisé pour la stérilisation'), words('matériel utilisé', 'matériel, à l\'exception du clip, utilisé')]);
+    expect(stateAt(t2, '688472', '2004-10-31').label.fr).toBe('Le matériel utilisé pour la stérilisation');
+    expect(stateAt(t2, '688472', '2004-11-01').label.fr).toBe('Le matériel, à l\'exception du clip, utilisé pour la stérilisation');
+    expect(t2.history.map((h) => [h.date, h.change])).toEqual([['2000-01-01', 'inserted'], ['2004-11-01', 'label']]);
+    const added = consolidate('688472', [define('Clip'), words(null, 'en titane')]);
+    expect(stateAt(added, '688472', '2004-11-01').label.fr).toBe('Clip en titane');
+  });
+
+  it('reports words that are not in the label, and changes nothing', () => {
+    const t = consolidate('688472', [define('Clip résorbable'), words('matériel utilisé', 'X')]);
+    expect(stateAt(t, '688472', '2004-11-01').label.fr).toBe('Clip résorbable');
+    expect(t.issues.map((i) => i.message)).toEqual(['688472: the words "matériel utilisé" are not in its label "Clip résorbable"']);
+  });
+
+  it('a service whose label words change, unknown to the corpus, is in force before the act; its label stays unknown', () => {
+    const t = consolidate('688472', [words('matériel utilisé', 'X')]);
+    const before = stateAt(t, '688472', '2004-10-31');
+    expect([before.status, before.label.fr]).toEqual(['in-force', null]);
+    expect(before.statusReason).toMatch(/as the amending act \(D2, Art\. 1er, 1°\) presupposes/);
+    expect(stateAt(t, '688472', '2004-11-01').label.fr).toBeNull();
+  });
+});

@@ -176,6 +176,24 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
         apply: (v) => { v.label = f.label; v.labelNl = f.labelNl ?? null; v.article ??= f.article; v.sources.push(f.source); },
         entry: { date: f.effective, change: 'label', description: `${code}: label changed`, label: f.label, ...(f.labelNl ? { labelNl: f.labelNl } : {}), source: f.source },
       });
+    } else if (f.op === 'words') {
+      const said = f.old === null ? `"${f.new}" added at the end` : f.new === '' ? `"${f.old}" deleted` : `"${f.old}" → "${f.new}"`;
+      steps.push({
+        date: f.effective, order: o,
+        apply: (v) => {
+          const key = f.language === 'nl' ? 'labelNl' : 'label';
+          const label = v[key];
+          // Words change a known label; an unknown label stays unknown (never half-invented).
+          if (label !== null && f.old !== null && !label.includes(f.old)) {
+            report({ document: f.document, severity: 'warning', code: 'contradiction', where: f.source.article, message: `${code}: the words "${f.old}" are not in its label "${label}"` });
+          } else if (label !== null) {
+            v[key] = f.old === null ? `${label} ${f.new}`.trim() : label.replace(f.old, f.new).replace(/\s{2,}/g, ' ').trim();
+          }
+          v.article ??= f.article;
+          v.sources.push(f.source);
+        },
+        entry: { date: f.effective, change: 'label', description: `${code}: words of the label changed (${said})`, source: f.source },
+      });
     } else if (f.op === 'delete') {
       steps.push({
         date: f.effective, order: o,
@@ -187,7 +205,7 @@ export function consolidate(code: string, facts: CodeFact[]): CodeTimeline {
   // A change of unknown date has a window instead of a date: never applied as if it were in force.
   for (const s of steps) {
     const f = facts[s.order];
-    if (s.date === null && (f.op === 'define' || f.op === 'value' || f.op === 'label' || f.op === 'delete')) {
+    if (s.date === null && (f.op === 'define' || f.op === 'value' || f.op === 'label' || f.op === 'delete' || f.op === 'words')) {
       s.window = f.bounds ?? { earliest: null, latest: null, reason: `the entry into force of ${f.document} is not known` };
       s.entry.window = s.window;
     }
@@ -231,14 +249,16 @@ function initialVersion(facts: CodeFact[], steps: Step[]): Version {
   if (first.op === 'define') {
     cur = blank('not-yet-in-force', `not in force before ${steps[0].date ?? 'its (unknown) entry into force'}: ${first.periodBasis}`);
   } else {
-    // Amended or deleted: the code existed before; its earlier value is known only if the amendment states it.
-    const old = first.op === 'value' ? first.from : null;
+    // Amended or deleted: the code existed before; its earlier value is known only if an amendment
+    // states it (the first value change before any definition: words of a label may come first).
+    const firstValue = steps.map((st) => facts[st.order]).find((f) => f.op === 'value' || f.op === 'define');
+    const old = firstValue?.op === 'value' ? firstValue.from : null;
     const article = 'article' in first ? first.article : null;
     cur = blank('in-force', `in force before ${steps[0].date ?? 'an unknown date'}, as the amending act (${first.document}, ${first.source.article}) presupposes; its start is not in the corpus`);
     cur.article = article;
-    if (old) {
+    if (old && firstValue) {
       cur.value = old;
-      cur.valueSource = { ...first.source, note: 'old value stated by the amendment: the value before it took effect' };
+      cur.valueSource = { ...firstValue.source, note: 'old value stated by the amendment: the value before it took effect' };
       cur.sources.push(cur.valueSource);
     }
   }

@@ -153,6 +153,7 @@ const wordsChanged: Recogniser = (c) => {
     const anchor = c.g.labelAnchor.exec(c.skeleton);
     const sets = anchor?.groups?.codes ? codeSets(anchor.groups.codes) : anchoredService(c, m.index ?? 0);
     const anchorCodes = allCodes(sets);
+    const inLabel = anchorCodes.length ? { inLabelOf: anchorCodes } : {};
     const anchorNote = sets.length ? `in the label of ${sets.map(codeSetText).join(', ')}` : undefined;
     const withAnchor = (codes: string[]) => [...new Set([...anchorCodes, ...codes])];
     const noted = (note?: string) => [anchorNote, note].filter(Boolean).join('; ') || undefined;
@@ -163,11 +164,11 @@ const wordsChanged: Recogniser = (c) => {
       const news = placeholders(g.news).map((k) => inlineText(quoteText(c, k)));
       olds.forEach((old, i) => {
         const nw = news.length === olds.length ? news[i] : news[0];
-        emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(old + ' ' + nw))) }, [], c.span, noted());
+        emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(old + ' ' + nw))), ...inLabel }, [], c.span, noted());
       });
       found = true;
     } else if (op === 'delete') {
-      for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: withAnchor(allCodes(codeSetsOf(old))) }, [], c.span, noted('words deleted'));
+      for (const old of olds) emit(c, { op: 'replace-text', old, new: '', codes: withAnchor(allCodes(codeSetsOf(old))), ...inLabel }, [], c.span, noted('words deleted'));
       found = true;
     } else if (op === 'insert') {
       // Inserted after / before / between the quoted words: the anchor is rewritten; with none, added at the end.
@@ -177,7 +178,7 @@ const wordsChanged: Recogniser = (c) => {
         : pos === 'before' ? [q(g.anchor), `${words} ${q(g.anchor)}`, 'words inserted before the quoted words']
         : g.left !== undefined ? [`${q(g.left)} ${q(g.right)}`, `${q(g.left)} ${words} ${q(g.right)}`, 'words inserted between the quoted words']
         : [null, words, 'words added at the end'];
-      emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(words))) }, [], c.span, noted(where));
+      emit(c, { op: 'replace-text', old, new: nw, codes: withAnchor(allCodes(codeSetsOf(words))), ...inLabel }, [], c.span, noted(where));
       found = true;
     }
   }
