@@ -9,6 +9,8 @@
  * 02 insertions: "insérée / introduite / ajoutée après", "insérée avant", no anchor, single codes,
  *    a heading over tiers with a rule after them, key letters B, D, Q, R, U, decimals D 45,5 / R 12,75;
  *    "produit ses effets le 1er juillet 2003" (before publication).
+ * 02 (nl) the same act in Dutch: "wordt na de verstrekking nr. X de volgende verstrekking ingevoegd",
+ *    "worden … toegevoegd", "vóór de verstrekking", "heeft uitwerking met ingang van 1 juli 2003".
  * 03 deletions in an OCR-damaged code block ("n  ", "n s", "Au   1er", lost degree signs),
  *    "supprimée / abrogées", "les numéros … sont supprimés", ranges "598006 à 599023"; no clause (tenth day).
  * 04 "entre en vigueur le 1er janvier 2001" with one article dated apart, a front matter that
@@ -77,6 +79,27 @@ const EXPECTED: Record<string, Expected> = {
     ],
     rules: [
       { id: '2003022777:Art. 2, 2°:1', article: 'Art. 2, 2°', codes: ['555074', '555052'], ranges: [], text: "La prestation n° 555074 ne peut être portée en compte qu'après la prestation n° 555052.", note: 'text of the nomenclature, art. 24, § 1er' },
+    ],
+    issues: [],
+    unparsed: [],
+  },
+  // The realistic Dutch text of the act above: the same facts, Dutch labels and drafting (verb first, "nr.", "heeft uitwerking met ingang van").
+  '02-insertions.nl.md': {
+    id: "2003022777",
+    title: "Koninklijk besluit tot wijziging van de bijlage bij het koninklijk besluit van 14 september 1984 tot vaststelling van de nomenclatuur van de geneeskundige verstrekkingen inzake verplichte verzekering voor geneeskundige verzorging en uitkeringen.",
+    url: "https://www.ejustice.just.fgov.be/eli/besluit/2003/09/22/2003022777/justel",
+    dates: {signed: "2003-09-22", version: null, published: "2003-10-15", entryIntoForce: "2003-07-01", entryIntoForceBasis: "Art. 4: fixed date in the clause: 2003-07-01", validUntil: null},
+    amendments: [
+      {id: "2003022777#1", source: "Art. 1", target: "3, § 1, A", effective: "2003-07-01", op: "insert-service", codes: "540035", value: "B 250", label: "Dosering van vitamine D (25-OH)", heading: null, nomenclatureArticle: "3, § 1, A", after: "540013", note: null},
+      {id: "2003022777#2", source: "Art. 2, 1°", target: "24, § 1", effective: "2003-07-01", op: "insert-service", codes: "555030-555041", value: "D 45.5", label: "Perfusie van een geneesmiddel met een geïmplanteerde pomp", heading: null, nomenclatureArticle: "24, § 1", after: "555015", note: null},
+      {id: "2003022777#3", source: "Art. 2, 2°", target: "24, § 1", effective: "2003-07-01", op: "insert-service", codes: "555052", value: "Q 120", label: "eerste maand, per maand", heading: "Toezicht op een patiënt met thuisbeademing", nomenclatureArticle: "24, § 1", after: "555030", note: "in: na de verstrekking nr. 555030-555041 worden de volgende verstrekkingen en toepassingsregel toegevoegd"},
+      {id: "2003022777#4", source: "Art. 2, 2°", target: "24, § 1", effective: "2003-07-01", op: "insert-service", codes: "555074", value: "Q 60", label: "vanaf de tweede maand, per maand", heading: "Toezicht op een patiënt met thuisbeademing", nomenclatureArticle: "24, § 1", after: "555030", note: "in: na de verstrekking nr. 555030-555041 worden de volgende verstrekkingen en toepassingsregel toegevoegd"},
+      {id: "2003022777#5", source: "Art. 2, 2°", target: "24, § 1", effective: "2003-07-01", op: "insert-rule", codes: ["555074","555052"], replaces: null, text: "De verstrekking nr. 555074 mag slechts worden aangerekend na de verstrekking nr. 555052.", note: "in: na de verstrekking nr. 555030-555041 worden de volgende verstrekkingen en toepassingsregel toegevoegd"},
+      {id: "2003022777#6", source: "Art. 2, 3°", target: "24, § 1", effective: "2003-07-01", op: "insert-service", codes: "555096-555100", value: "R 12.75", label: "Dringende radiografie van de thorax", heading: null, nomenclatureArticle: "24, § 1", after: null, note: "inserted before 555015"},
+      {id: "2003022777#7", source: "Art. 3", target: "18, § 2, B, e)", effective: "2003-07-01", op: "insert-service", codes: "461016-461020", value: "U 30", label: "Echografisch onderzoek van beide heupen bij een kind jonger dan drie maanden", heading: null, nomenclatureArticle: "18, § 2, B, e)", after: null, note: null},
+    ],
+    rules: [
+      {id: "2003022777:Art. 2, 2°:1", article: "Art. 2, 2°", codes: ["555074","555052"], ranges: [], text: "De verstrekking nr. 555074 mag slechts worden aangerekend na de verstrekking nr. 555052.", note: "text of the nomenclature, art. 24, § 1"},
     ],
     issues: [],
     unparsed: [],
