@@ -17,6 +17,7 @@ import { isNormative, isRulesSection } from './convention/normative.js';
 import { outline, sectionAt, siblingTitled, withoutLetter, type Section } from './convention/sections.js';
 import { enumerationItems, splitSentences } from './convention/sentences.js';
 import { extractTables, type TableBlock, type TableRow } from './convention/tables.js';
+import { readTerms, type TermClauses } from './convention/terms.js';
 import { conventionName, extractTitle } from './convention/title.js';
 import { mentions } from './mentions.js';
 
@@ -50,8 +51,11 @@ interface Labelled {
   section: Section;
 }
 
+/** A parsed convention: a document with the terms its own clauses state (start, end, renewal, notice). */
+export type ConventionDocument = ParsedDocument & { terms?: TermClauses };
+
 /** Parses an INAMI convention text. */
-export function parseConvention(raw: string): ParsedDocument {
+export function parseConvention(raw: string): ConventionDocument {
   const id = 'conv-' + createHash('sha256').update(raw).digest('hex').slice(0, 16);
   const { tables, prose } = extractTables(dropPageFurniture(splitLines(raw)));
   const doc = outline(logicalLines(raw, prose, tables.map((t) => t.start)));
@@ -62,15 +66,18 @@ export function parseConvention(raw: string): ParsedDocument {
   };
   const { services, sentences } = readSections(id, doc.sections, note);
   const fees = readFees(id, tables, doc.sections, services, note);
-  const dates = readDates(title, sentences.map((s) => ({ article: s.section.path, text: s.text })), doc.closing.map((l) => l.text).join('\n'));
+  const articleSentences = sentences.map((s) => ({ article: s.section.path, text: s.text }));
+  const dates = readDates(title, articleSentences, doc.closing.map((l) => l.text).join('\n'));
+  const terms = readTerms(articleSentences, dates.dates, dates.entryIndex, dates.untilIndex);
   const { rules, unparsed } = readSentences(id, sentences, new Set(dates.used), note);
   // Source issues in document order; the dates' come last (they concern the whole text).
   const issues = [...located.sort((a, b) => a.at - b.at).map((l) => l.issue), ...dates.issues];
-  return {
+  const parsed: ParsedDocument = {
     id, kind: 'convention', format: 'inami-convention-text', title, url: null,
     convention: conventionName(title), dates: dates.dates,
     services: services.map((s) => s.def), fees, amendments: [], rules, issues, unparsed,
   };
+  return { ...parsed, terms };
 }
 
 /** Label lists give services; every other line of a section is prose, cut into sentences. */

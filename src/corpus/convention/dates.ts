@@ -49,6 +49,9 @@ export interface DatesResult {
   dates: DocumentDates;
   used: number[];
   issues: SourceIssue[];
+  /** The sentence of the entry into force and the one of the last day, when found (indices into the input). */
+  entryIndex: number | null;
+  untilIndex: number | null;
 }
 
 const ENTRY = /\b(?:entre(?:ra)? en vigueur|produi(?:t|ra) ses effets|prend(?:ra)? effet|sort(?:ira)? ses effets)\b/;
@@ -71,6 +74,7 @@ export function readDates(title: string, sentences: readonly ArticleSentence[], 
   let entry: IsoDate | null = null;
   let basis = 'no entry-into-force clause in the text';
   let validUntil: IsoDate | null = null;
+  let untilIndex: number | null = null;
 
   // Only sentences that may hold a date clause are worth folding.
   const folded = sentences.map((s) => (/vigueur|effet|jusqu/i.test(s.text) ? norm(s.text) : ''));
@@ -104,6 +108,7 @@ export function readDates(title: string, sentences: readonly ArticleSentence[], 
     const f = folded[i];
     const m = SUBJECT.test(f) ? UNTIL.exec(f) : null;
     validUntil = m ? anyDate(m[1]) : null;
+    if (validUntil) untilIndex = i;
     if (validUntil && !used.includes(i)) used.push(i);
   }
 
@@ -111,5 +116,7 @@ export function readDates(title: string, sentences: readonly ArticleSentence[], 
     dates: { signed, version, published: null, entryIntoForce: entry, entryIntoForceBasis: basis, validUntil },
     used,
     issues,
+    entryIndex: iEntry >= 0 ? iEntry : null,
+    untilIndex,
   };
 }

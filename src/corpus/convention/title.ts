@@ -16,9 +16,11 @@ export function extractTitle(preamble: readonly Mapped[]): { title: string; line
   return { title: squash(joinLines(chosen, ' ').text), lines: chosen };
 }
 
-// Known conventions, recognised by keywords of their title (folded).
+// The stable machine names of the two built-in conventions (databases and curated rules name
+// them so), recognised by keywords of their whole title (folded), so that another convention of
+// the same family (another ablation convention) keeps a name of its own.
 const KNOWN: [RegExp[], string][] = [
-  [[/\bablation\b/, /percutan/, /tumeur/], 'percutaneous-tumour-ablation'],
+  [[/\bablation\b/, /percutan/, /tomodensitometr/, /tumeur/], 'percutaneous-tumour-ablation'],
   [[/reconstruction mammaire/], 'breast-reconstruction'],
 ];
 
