@@ -5,23 +5,12 @@
  * An enumeration (a line ending in ":" followed by items "o …", "1° …", "a. …") stays
  * ONE sentence with its items, so that rules quote the whole provision.
  */
-import { fold } from '../../text.js';
+import { fold, isAbbreviation } from '../../text.js';
 import { joinLines, slice, trim, type Mapped } from './mapped.js';
 import { startsLikeSentence } from './sections.js';
 
 /** A list-item marker at the start of a line: "o", "•", "-", "1°", "1.", "a.", "a)". */
 export const BULLET = /^\s*(?:o|•|-|–|\d{1,2}°|\d{1,2}\.(?!\d)|[a-z][.)])\s/;
-
-// Words that end with a dot without ending the sentence.
-const ABBREVIATIONS = new Set(['art', 'dr', 'mr', 'mme', 'me', 'cf', 'pp', 'al', 'no', 'vol', 'st', 'resp', 'min', 'max', 'ex']);
-
-/** True when the "." at `dot` in `text` closes an abbreviation ("art.", "e.a.", "H."). */
-function isAbbreviation(text: string, dot: number): boolean {
-  let i = dot;
-  while (i > 0 && /\p{L}/u.test(text[i - 1])) i--;
-  const word = text.slice(i, dot);
-  return word.length === 1 || ABBREVIATIONS.has(fold(word));
-}
 
 /** True when `next` (the start of the following text) can open a new sentence. */
 function opensAfterStop(next: string): boolean {

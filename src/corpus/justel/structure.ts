@@ -2,6 +2,7 @@
  * The layout of a Justel act: articles, quoted insertions, the nested points of an article
  * (1°, 1., a) …) and its sentences. Everything keeps raw offsets, for provenance spans.
  */
+import { isAbbreviation } from '../../text.js';
 
 /** One article of the act: "**Art. 2.**" up to the next heading (or the closing formula). */
 export interface ArticleSlice {
@@ -282,17 +283,6 @@ export function walk(node: PointNode): PointNode[] {
   const out: PointNode[] = [node];
   for (const c of node.children) out.push(...walk(c));
   return out;
-}
-
-// Words whose final period is an abbreviation, not the end of a sentence.
-const ABBREVIATIONS = new Set(['art', 'al', 'p', 'c', 'n', 'no', 'ch', 'cf', 'etc', 'mme', 'm', 'mr', 'st', 'dr', 'prof', 'min', 'vol', 'pp', 'ex', 'resp', 'coord',
-  'nr', 'nrs', 'blz', 'enz', 'bijv', 'vb', 'zgn', 'dhr', 'mevr', 'kb', 'stb']);
-
-function isAbbreviation(raw: string, dot: number): boolean {
-  let s = dot;
-  while (s > 0 && /\p{L}/u.test(raw[s - 1])) s--;
-  const word = raw.slice(s, dot).toLowerCase();
-  return word.length === 1 || ABBREVIATIONS.has(word);
 }
 
 // After `pos`, skip blanks and fence lines; return the next significant offset.
