@@ -75,8 +75,8 @@ describe('problem details', () => {
 describe('timelineOf', () => {
   const src = (article: string) => ({ document: 'D', article, text: '…' });
   it('one period per change of value or fee, each with its act; the old value before the first change', () => {
+    // The value before 1995 is the old value the amendment states (a definition of unknown date would make every date uncertain).
     const facts: CodeFact[] = [
-      { op: 'define', code: '355751', document: 'D', seq: 0, source: src('old'), effective: null, until: null, periodBasis: '', pair: null, value: { keyLetter: 'K', relativeValue: '30' }, label: 'x', article: '11', convention: null },
       { op: 'value', code: '355751', document: 'D', seq: 1, source: src('Art. 2'), effective: '1995-01-01', article: '11', from: { keyLetter: 'K', relativeValue: '30' }, to: { keyLetter: 'K', relativeValue: '50' } },
       { op: 'fee', code: '355751', document: 'D', seq: 2, source: src('fee'), validFrom: '1995-01-01', validTo: '1995-12-31', endReason: null, keyLetter: 'K', coefficient: '2', relativeValue: '50', fee: '100.00', preferential: null, standard: null },
     ];
