@@ -78,6 +78,20 @@ export function timelineChart(points, at) {
   }
   svg.append(grid);
 
+  // A change of unknown date: its window is drawn as a hatched band across both panels, with
+  // every possible value; no line runs through it as if one of them were certain.
+  for (const { p, start, end } of periods) {
+    if (p.status !== 'uncertain') continue;
+    const xa = x(start);
+    const xb = x(end);
+    const values = (p.candidates ?? []).map((c) => (c.status === 'in-force' && c.relativeValue !== null ? `${c.keyLetter ?? ''} ${decimal(c.relativeValue)}`.trim() : t(`status.${c.status}`)));
+    const title = `${t('code.uncertainWindow', { from: p.date ?? '…', to: p.until ?? '…' })}: ${values.join(' / ')}${p.reason ? ` — ${p.reason}` : ''}`;
+    svg.append(s('g', { class: 'uncertain', 'data-from': p.date ?? '', 'data-until': p.until ?? '' },
+      s('title', {}, title),
+      s('rect', { x: xa, y: PANELS[0].top - 6, width: Math.max(xb - xa, 3), height: PANELS[1].top + PANEL - PANELS[0].top + 6, class: 'uncertain-band' }),
+      s('text', { x: xa + 4, y: PANELS[0].top + 10, class: 'uncertain-label' }, `${t('code.uncertain')}: ${values.join(' / ')}`)));
+  }
+
   for (const panel of PANELS) {
     // Only periods in force have a value to plot: a deleted or ended code's line stops.
     const values = periods.map(({ p }) => (p.status !== 'in-force' || p[panel.key] === null ? null : Number(p[panel.key])));

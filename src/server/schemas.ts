@@ -166,6 +166,11 @@ export const TimelinePointSchema = z
     source: SourceRefSchema.nullable().describe('The act behind the change'),
     valueSource: SourceRefSchema.nullable().describe('The act that sets the relative value of the period'),
     feeSource: SourceRefSchema.nullable().describe('The act that sets the fee of the period (fee table row or coefficient)'),
+    candidates: z
+      .array(z.object({ status: z.string(), keyLetter: z.string().nullable(), relativeValue: z.string().nullable(), fee: z.string().nullable(), assumes: z.string() }))
+      .optional()
+      .describe('Status uncertain only: each possible state in the period (a change of unknown date may or may not be in force)'),
+    reason: z.string().optional().describe('Status uncertain only: why the date of the change is not known'),
   })
   .describe('The relative value and fee of a code over one period.');
 

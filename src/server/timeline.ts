@@ -50,7 +50,7 @@ export function timelineOf(t: CodeTimeline, code: string): TimelinePoint[] {
     const source = entry?.source ?? (date ? feeEndOn.get(date) : undefined) ?? s.sources[0] ?? null;
     const prev = points.at(-1);
     // Consecutive periods that look the same on the chart are one period.
-    if (prev && prev.status === s.status && prev.keyLetter === s.keyLetter && prev.relativeValue === s.relativeValue && prev.fee === s.fee) return;
+    if (prev && prev.status === s.status && prev.status !== 'uncertain' && prev.keyLetter === s.keyLetter && prev.relativeValue === s.relativeValue && prev.fee === s.fee) return;
     points.push({
       date,
       until: null,
@@ -62,6 +62,13 @@ export function timelineOf(t: CodeTimeline, code: string): TimelinePoint[] {
       source,
       valueSource: s.relativeValue === null ? null : (versionAt(t, at)?.valueSource ?? source),
       feeSource: s.fee === null ? null : feeSourceAt(at, s.keyLetter),
+      // An uncertain period shows every possible state, and why the date is not known.
+      ...(s.status === 'uncertain' && s.candidates
+        ? {
+            candidates: s.candidates.map((c) => ({ status: c.status, keyLetter: c.keyLetter, relativeValue: c.relativeValue, fee: c.fee, assumes: c.assumes })),
+            ...(s.window ? { reason: s.window.reason } : {}),
+          }
+        : {}),
     });
   };
   // The period before the first dated change, when the corpus knows the code then (e.g. the old value an amendment states).

@@ -105,6 +105,16 @@ export async function codePage(main, code, params, isCurrent) {
     view.convention ? row(t('code.convention'), view.convention) : null,
   );
 
+  // An uncertain state lists every possible state and what each assumes; none is shown as the state.
+  const candidates = view.status === 'uncertain' && view.candidates?.length
+    ? h('section', { class: 'card candidates' }, h('h2', {}, t('code.candidates')),
+      h('ul', {}, view.candidates.map((c) => h('li', { 'data-status': c.status },
+        statusBadge(c.status), ' ',
+        c.relativeValue !== null ? `${c.keyLetter ?? ''} ${decimal(c.relativeValue)}`.trim() : '',
+        c.fee !== null ? ` · ${money(c.fee)}` : '',
+        h('span', { class: 'hint' }, ` — ${t('code.assumes')} ${c.assumes}`)))),
+      view.window?.reason ? h('p', { class: 'hint' }, view.window.reason) : null)
+    : null;
   const chart = timelineChart(history.timeline, at);
   const changes = h(
     'table',
@@ -145,6 +155,7 @@ export async function codePage(main, code, params, isCurrent) {
       dateForm,
     ),
     h('section', { class: 'card' }, h('h2', {}, t('code.on', { at })), facts),
+    candidates,
     h(
       'section',
       { class: 'card' },
