@@ -101,6 +101,11 @@ describe('the README examples are true', () => {
       for (const s of ex.setup) expect(run(s, db).code, s).toBe(0);
       for (const s of ex.steps) {
         const r = run(s.command, db);
+        // A command printed without its output (a comment says what it does) must only succeed.
+        if (s.expected.length === 0) {
+          expect(r.code, `${s.command}\n${r.out}`).toBe(0);
+          continue;
+        }
         const actual = r.out.replace(/\n+$/, '').split('\n');
         expect(matches(s.expected, actual), `${s.command}\n--- README ---\n${s.expected.join('\n')}\n--- actual ---\n${actual.join('\n')}`).toBe(true);
       }
