@@ -12,9 +12,12 @@ export interface Mentions {
   problems: CodeProblem[];
 }
 
+// One grammar of written codes for every parser (acts, conventions, rules): groups 1-2 a code or
+// an "A-B" pair, groups 1 and 3 an "A à B" range.
 // A 6-digit number not glued to other digits, nor the decimals of a shorter number ("2,801231");
 // a pair may break across a line after the hyphen.
-const TOKEN = /(?<!\d)(?<!(?<!\d)\d{1,5}[.,])(\d{6})(?:\s*-\s*(\d{6})|\s+(?:à|a|tot)\s+(\d{6}))?(?!\d)/g;
+export const CODE_TOKEN = /(?<!\d)(?<!(?<!\d)\d{1,5}[.,])(\d{6})(?:\s*-\s*(\d{6})|\s+(?:à|a|tot)\s+(\d{6}))?(?!\d)/g;
+const TOKEN = CODE_TOKEN;
 
 /** Extracts the codes named in `text`. Numbers that are obviously not codes (years, amounts) are not 6-digit. */
 export function mentions(text: string): Mentions {

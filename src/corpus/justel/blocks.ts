@@ -5,6 +5,7 @@
 import { decFr, fmt } from '../../decimal.js';
 import type { CodeSet, Value } from '../../facts.js';
 import { fold } from '../../text.js';
+import { CODE_TOKEN as WRITTEN_CODES } from '../mentions.js';
 import { cleanText, dropFences } from './normalise.js';
 
 /** Key letters of the nomenclature a relative value may carry. */
@@ -29,7 +30,7 @@ export function parseValue(text: string): Value | null {
 /** The code sets a text names, in order: "A-B" pairs and single codes (ranges are not code sets). */
 export function codeSetsOf(text: string): CodeSet[] {
   const out: CodeSet[] = [];
-  for (const m of text.matchAll(/(?<!\d)(\d{6})(?:\s*-\s*(\d{6})|\s+(?:à|a|tot)\s+(\d{6}))?(?!\d)/g)) {
+  for (const m of text.matchAll(WRITTEN_CODES)) {
     if (m[3]) continue;
     out.push(m[2] ? { kind: 'pair', ambulatory: m[1], hospitalised: m[2] } : { kind: 'single', code: m[1] });
   }
