@@ -9,6 +9,7 @@ import { consolidate, type CodeTimeline } from './nomenclature/consolidate.js';
 import type { Nomenclature } from './nomenclature/types.js';
 import { createEngine, type EngineContext, type EngineOptions } from './engine/index.js';
 import { effectiveInstitution } from './conventions/registry.js';
+import { catalogueFromStore } from './conventions/catalogue.js';
 import { collectRules } from './rules/builtin.js';
 import { compileRules } from './rules/registry.js';
 import type { Rule } from './rules/types.js';
@@ -28,12 +29,12 @@ export async function engineFromStore(
   options: Omit<EngineOptions, 'nomenclature' | 'documents' | 'rules' | 'institutions'> & { rules?: Promise<readonly Rule[]> } = {},
 ): Promise<EngineContext> {
   const { rules, ...engine } = options;
-  const [facts, documents, institutions, given] = await Promise.all([store.allFacts(), rules ? [] : store.parsedDocuments(), store.institutions(), rules]);
+  const [facts, documents, institutions, given, catalogue] = await Promise.all([store.allFacts(), rules ? [] : store.parsedDocuments(), store.institutions(), rules, catalogueFromStore(store)]);
   return createEngine({
     ...engine,
     nomenclature: new MemoryNomenclature(facts),
     ...(given ? { rules: compileRules(given) } : { documents }),
-    institutions: institutions.map(effectiveInstitution),
+    institutions: institutions.map((i) => effectiveInstitution(i, catalogue)),
   });
 }
 

@@ -9,10 +9,10 @@ import { nomenclatureFor } from '../pipeline.js';
 import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
 import {
-  ABLATION, BREAST, BREAST_ART3_CODES, checkQuote, checkStaffing, complianceReport, conventionRecord, CONVENTION_TERMS, derivedFromState,
-  FactsError, InputError, institutionOn, KNOWN_CONVENTIONS, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
-  parseRoster, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
-  validity, withConvention, type ComplianceLine, type Institution,
+  ABLATION, BREAST, cappedCodes, catalogueFromStore, checkQuote, checkStaffing, complianceReport, conventionRecord, derivedFromState,
+  FactsError, InputError, institutionOn, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
+  parseRoster, QUOTE_CODES, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
+  validity, withConvention, type ComplianceLine, type ConventionCatalogue, type Institution,
 } from '../conventions/index.js';
 import { DB_HELP, EXIT, printJson, readTextInput, UserError, withStore, type DbOptions } from './common.js';
 
@@ -41,10 +41,10 @@ function dateOpt(v: string | undefined, name: string): IsoDate | undefined {
   return v;
 }
 
-function renderInstitution(inst: Institution, at: IsoDate): string {
+function renderInstitution(inst: Institution, at: IsoDate, catalogue: ConventionCatalogue): string {
   const out = [`${inst.id}${inst.name ? `  ${inst.name}` : ''}`];
   if (inst.conventions.length === 0) out.push('  no convention');
-  for (const s of institutionOn(inst, at)) {
+  for (const s of institutionOn(inst, at, catalogue)) {
     const v = s.validity;
     out.push(`  ${s.convention}: ${v.from ?? '?'} to ${v.to ?? 'indefinite'} — ${s.inForce ? 'IN FORCE' : 'not in force'} on ${at}`);
     out.push(`      from: ${v.basis.from}`);
@@ -52,25 +52,25 @@ function renderInstitution(inst: Institution, at: IsoDate): string {
     for (const i of v.issues) out.push(`      issue: ${i}`);
     for (const c of v.sources) out.push(`      [${c.document}, ${c.article}] « ${c.text} »`);
   }
-  for (const o of overlaps(inst)) out.push(`  issue: ${o}`);
+  for (const o of overlaps(inst, catalogue)) out.push(`  issue: ${o}`);
   return out.join('\n');
 }
 
-function institutionJson(inst: Institution, at: IsoDate) {
-  return { ...inst, at, status: institutionOn(inst, at).map((s) => ({ convention: s.convention, inForce: s.inForce, reason: s.reason, validity: s.validity })), issues: overlaps(inst) };
+function institutionJson(inst: Institution, at: IsoDate, catalogue: ConventionCatalogue) {
+  return { ...inst, at, status: institutionOn(inst, at, catalogue).map((s) => ({ convention: s.convention, inForce: s.inForce, reason: s.reason, validity: s.validity })), issues: overlaps(inst, catalogue) };
 }
 
-const CONVENTIONS_HELP = `convention name: ${KNOWN_CONVENTIONS.join(', ')} (or any other, with --from)`;
+const CONVENTIONS_HELP = 'convention: the machine name or the document id of an ingested convention (`nomen documents` lists them), or any other name with --from';
 
 function registerInstitutions(program: Command): void {
   const inst = program
     .command('institutions')
     .description('the registry of institutions and their conventions, with each convention\'s validity computed from its own terms')
     .addHelpText('after', `
-Validity of a convention:
-  ${ABLATION}: ${CONVENTION_TERMS[ABLATION].description}.
-  ${BREAST}: ${CONVENTION_TERMS[BREAST].description}
-    (signed 2016-11-15 → in force from 2016-12-01; notice sent 2023-03-15 → last day 2023-09-30).
+Validity of a convention: computed from the terms its own text states (a fixed start and last day;
+or from the first day of the month after --signed, ended by a notice from --notice-sent), e.g.
+  ${ABLATION}: from 2024-11-01 to 2029-10-31 inclusive (Art. 10.1, 10.3);
+  ${BREAST}: signed 2016-11-15 → in force from 2016-12-01; notice sent 2023-03-15 → last day 2023-09-30 (Art. 16).
 `);
 
   inst
@@ -79,24 +79,25 @@ Validity of a convention:
     .argument('<id>', 'institution id (e.g. its INAMI number, H-71001)')
     .requiredOption('--convention <name>', CONVENTIONS_HELP)
     .option('--name <name>', 'name of the institution')
-    .option('--from <date>', 'first day in force (default: the convention\'s own start: 2024-11-01 for the ablation convention; the month after --signed for breast reconstruction)')
+    .option('--from <date>', 'first day in force (default: the convention\'s own start: its fixed date, or the month after --signed)')
     .option('--to <date>', 'last day in force, inclusive (default: the convention\'s own end, or the end of the notice)')
-    .option('--signed <date>', 'date of signature (breast reconstruction: in force from the first day of the next month)')
-    .option('--notice-sent <date>', 'date the registered letter of notice was sent (breast reconstruction: 6 months from the first day of the next month)')
+    .option('--signed <date>', 'date of signature (a convention in force from the month after its signature starts then)')
+    .option('--notice-sent <date>', 'date the registered letter of notice was sent (the convention ends when the notice its text states has run)')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print the institution as JSON')
     .action(async (id: string, opts: DbOptions & { convention: string; name?: string; from?: string; to?: string; signed?: string; noticeSent?: string; json?: boolean }) => {
       if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(id)) throw new UserError(`<id>: "${id}" is not an institution id (letters, digits, and . _ : / -)`);
-      const rec = guard(() => conventionRecord({ convention: opts.convention, from: opts.from, to: opts.to, signed: opts.signed, noticeSent: opts.noticeSent }));
-      const saved = await withStore(opts, async (store) => {
+      const { saved, catalogue } = await withStore(opts, async (store) => {
+        const catalogue = await catalogueFromStore(store);
+        const rec = guard(() => conventionRecord({ convention: opts.convention, from: opts.from, to: opts.to, signed: opts.signed, noticeSent: opts.noticeSent }, catalogue));
         const current = (await store.institution(id)) ?? { id, name: null, conventions: [] };
         const next = withConvention({ ...current, name: opts.name ?? current.name }, rec);
         await store.putInstitutions([next]);
-        return next;
+        return { saved: next, catalogue };
       });
       const at = today();
-      if (opts.json) printJson(institutionJson(saved, at));
-      else process.stdout.write(`saved\n${renderInstitution(saved, at)}\n`);
+      if (opts.json) printJson(institutionJson(saved, at, catalogue));
+      else process.stdout.write(`saved\n${renderInstitution(saved, at, catalogue)}\n`);
     });
 
   inst
@@ -107,12 +108,12 @@ Validity of a convention:
     .option('--json', 'print JSON')
     .action(async (opts: DbOptions & { at?: string; json?: boolean }) => {
       const at = dateOpt(opts.at, '--at') ?? today();
-      const list = await withStore(opts, (store) => store.institutions());
-      if (opts.json) printJson({ at, institutions: list.map((i) => institutionJson(i, at)) });
+      const { list, catalogue } = await withStore(opts, async (store) => ({ list: await store.institutions(), catalogue: await catalogueFromStore(store) }));
+      if (opts.json) printJson({ at, institutions: list.map((i) => institutionJson(i, at, catalogue)) });
       else if (list.length === 0) process.stdout.write('no institution in the registry (add one with `nomen institutions add` or `nomen institutions import`)\n');
       else {
         for (const i of list) {
-          const st = institutionOn(i, at).map((s) => `${s.convention} ${s.inForce ? 'in force' : 'not in force'}`).join('; ');
+          const st = institutionOn(i, at, catalogue).map((s) => `${s.convention} ${s.inForce ? 'in force' : 'not in force'}`).join('; ');
           process.stdout.write(`${i.id.padEnd(12)} ${(i.name ?? '').padEnd(30)} ${st || 'no convention'}\n`);
         }
       }
@@ -127,10 +128,10 @@ Validity of a convention:
     .option('--json', 'print JSON')
     .action(async (id: string, opts: DbOptions & { at?: string; json?: boolean }) => {
       const at = dateOpt(opts.at, '--at') ?? today();
-      const i = await withStore(opts, (store) => store.institution(id));
+      const { i, catalogue } = await withStore(opts, async (store) => ({ i: await store.institution(id), catalogue: await catalogueFromStore(store) }));
       if (!i) throw new UserError(`institution ${id} is not in the registry`);
-      if (opts.json) printJson(institutionJson(i, at));
-      else process.stdout.write(renderInstitution(i, at) + '\n');
+      if (opts.json) printJson(institutionJson(i, at, catalogue));
+      else process.stdout.write(renderInstitution(i, at, catalogue) + '\n');
     });
 
   inst
@@ -148,8 +149,9 @@ Empty from/to take the convention's own ends. Errors name the line and the colum
 `)
     .action(async (file: string, opts: DbOptions & { json?: boolean }) => {
       const text = readInput(file, 'institution CSV');
-      const list = guard(() => parseInstitutionsCsv(text), file);
       const saved = await withStore(opts, async (store) => {
+        const catalogue = await catalogueFromStore(store);
+        const list = guard(() => parseInstitutionsCsv(text, catalogue), file);
         const merged: Institution[] = [];
         for (const i of list) {
           const cur = i.name === null ? await store.institution(i.id) : null;
@@ -166,7 +168,7 @@ Empty from/to take the convention's own ends. Errors name the line and the colum
 function registerCompliance(program: Command): void {
   program
     .command('compliance')
-    .description('centre compliance report over claim lines: ablation volume and billing delay, breast reconstruction supplements; each figure with its threshold, its source and pass/fail')
+    .description('centre compliance report over claim lines: each obligation of the institution\'s conventions (volumes, billing delay, supplements, …, read from each convention\'s text or curated) with its threshold, its sentence and pass/fail')
     .argument('[claims]', 'claim lines, NDJSON (one JSON object per line: code, date, billedOn, supplement, room, institution, units, fee), or - for stdin')
     .requiredOption('--institution <id>', 'institution id (from the registry, or from --institutions)')
     .option('--from <date>', 'first day of the window (default: the start of the institution\'s earliest convention)')
@@ -178,7 +180,7 @@ function registerCompliance(program: Command): void {
     .addHelpText('after', `
 A claim line: {"id":"L1","code":"587134","date":"2025-01-10","billedOn":"2025-02-20"}
               {"code":"252652","date":"2025-03-03","supplement":"1500.00","room":"single"}
-Amounts are decimal strings in euro. "Within two months": billedOn ≤ date + 2 calendar months.
+Amounts are decimal strings in euro. A billing delay of n months: billedOn ≤ date + n calendar months.
 `)
     .action(async (claimsArg: string | undefined, opts: DbOptions & { institution: string; from?: string; to?: string; claims?: string; institutions?: string; json?: boolean }) => {
       const claimsFile = opts.claims ?? claimsArg;
@@ -187,27 +189,28 @@ Amounts are decimal strings in euro. "Within two months": billedOn ≤ date + 2 
       const to = dateOpt(opts.to, '--to');
       const lines: ComplianceLine[] = guard(() => parseClaimLines(readInput(claimsFile, 'claim lines')), claimsFile);
       let inst: Institution | undefined;
-      if (opts.institutions) {
-        const list = guard(() => parseInstitutionsCsv(readInput(opts.institutions!, 'institution CSV')), opts.institutions);
-        inst = list.find((i) => i.id === opts.institution);
-        if (!inst) throw new UserError(`--institution: ${opts.institution} is not in ${opts.institutions}`);
-      }
-      const needFees = lines.some((l) => BREAST_ART3_CODES.includes(l.code) && l.fee === null && l.supplement !== null && l.supplement.units > 0n);
       let nomenclature: Nomenclature | undefined;
-      if (!inst || needFees) {
-        await withStore(opts, async (store) => {
-          if (!inst) {
-            inst = (await store.institution(opts.institution)) ?? undefined;
-            if (!inst) throw new UserError(`--institution: ${opts.institution} is not in the registry (add it with \`nomen institutions add\`, or give --institutions <csv>)`);
-          }
-          if (needFees) nomenclature = await nomenclatureFor(store, BREAST_ART3_CODES);
-        });
-      }
+      const catalogue = await withStore(opts, async (store) => {
+        const catalogue = await catalogueFromStore(store);
+        if (opts.institutions) {
+          const list = guard(() => parseInstitutionsCsv(readInput(opts.institutions!, 'institution CSV'), catalogue), opts.institutions);
+          inst = list.find((i) => i.id === opts.institution);
+          if (!inst) throw new UserError(`--institution: ${opts.institution} is not in ${opts.institutions}`);
+        } else {
+          inst = (await store.institution(opts.institution)) ?? undefined;
+          if (!inst) throw new UserError(`--institution: ${opts.institution} is not in the registry (add it with \`nomen institutions add\`, or give --institutions <csv>)`);
+        }
+        // The fees are read only when a supplement must be compared with a fee the line does not state.
+        const capped = new Set(cappedCodes(catalogue));
+        const needFees = lines.filter((l) => capped.has(l.code) && l.fee === null && l.supplement !== null && l.supplement.units > 0n).map((l) => l.code);
+        if (needFees.length) nomenclature = await nomenclatureFor(store, needFees);
+        return catalogue;
+      });
       const i = inst!;
-      const starts = i.conventions.map((c) => validity(c).from).filter((d): d is string => d !== null).sort();
+      const starts = i.conventions.map((c) => validity(c, catalogue).from).filter((d): d is string => d !== null).sort();
       const window = { from: from ?? starts[0] ?? today(), to: to ?? today() };
       if (window.to < window.from) throw new UserError(`--to: ${window.to} is before --from ${window.from}`);
-      const report = guard(() => complianceReport(i, lines, window, { nomenclature }));
+      const report = guard(() => complianceReport(i, lines, window, { nomenclature, catalogue }));
       if (opts.json) printJson(report);
       else process.stdout.write(renderCompliance(report) + '\n');
     });
@@ -232,7 +235,7 @@ A case:
       const text = readInput(file, 'quote file');
       const cases = guard(() => parseQuoteInput(text), file);
       let nomenclature: Nomenclature | undefined;
-      const codes = cases.filter((c) => c.fee === null).flatMap((c) => c.codes.filter((x) => BREAST_ART3_CODES.includes(x)));
+      const codes = cases.filter((c) => c.fee === null).flatMap((c) => c.codes.filter((x) => QUOTE_CODES.includes(x)));
       if (codes.length) nomenclature = await withStore(opts, (store) => nomenclatureFor(store, codes));
       const results = cases.map((c) => checkQuote(c, nomenclature));
       if (opts.json) printJson(text.trimStart().startsWith('[') ? results : results[0]);

@@ -7,6 +7,8 @@ import { InputError } from './csv.js';
 import { conventionRecord, type Institution } from './registry.js';
 import { DOCUMENTS } from './sources.js';
 import { breastFeesNomenclature, generateClaims, toNdjson, type ClaimFileSpec } from './test-support.js';
+import { builtinCatalogue } from './catalogue.js';
+import type { Obligation, VolumeParams } from './obligations/index.js';
 
 const ABL = 'percutaneous-tumour-ablation';
 const BR = 'breast-reconstruction';
@@ -36,7 +38,8 @@ function line(code: string, date: string, extra: Partial<ComplianceLine> = {}, n
 
 describe('ablation volume (Art. 5.4)', () => {
   test('periods: transition [start, start + 3 years), then convention years, the last one ending with the convention', () => {
-    expect(volumePeriods(START, END).map((p) => [p.label, p.from, p.to, p.min])).toEqual([
+    const volume = builtinCatalogue().find(ABL)!.obligations.find((o) => o.kind === 'volume') as Obligation<VolumeParams>;
+    expect(volumePeriods(volume, START, END).map((p) => [p.label, p.from, p.to, p.min])).toEqual([
       ['transition period (years 1–3)', '2024-11-01', '2027-10-31', 60],
       ['convention year 4', '2027-11-01', '2028-10-31', 30],
       ['convention year 5', '2028-11-01', '2029-10-31', 30],

@@ -8,6 +8,7 @@
  *
  * One row per convention of an institution. Every error names the line and the column.
  */
+import type { ConventionCatalogue } from './catalogue.js';
 import { conventionRecord, RegistryError, withConvention, type Institution } from './registry.js';
 
 /** A problem in an input file: the line (1-based), the column or field when known, and what is wrong. */
@@ -122,7 +123,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
  * institution are grouped; rows with a given `from`/`to` left empty get the convention's own
  * ends). Throws InputError naming the line and column of the first problem.
  */
-export function parseInstitutionsCsv(text: string): Institution[] {
+export function parseInstitutionsCsv(text: string, catalogue?: ConventionCatalogue): Institution[] {
   const rows = parseCsv(text, { required: INSTITUTION_COLUMNS });
   const byId = new Map<string, Institution>();
   const nameLine = new Map<string, number>();
@@ -132,7 +133,7 @@ export function parseInstitutionsCsv(text: string): Institution[] {
     if (!ID.test(id)) throw new InputError(line, 'institution', `"${id}" is not an institution id (letters, digits, and . _ : / -)`);
     let rec;
     try {
-      rec = conventionRecord({ convention: v.convention, from: v.from, to: v.to, signed: v.signed, noticeSent: v.notice_sent });
+      rec = conventionRecord({ convention: v.convention, from: v.from, to: v.to, signed: v.signed, noticeSent: v.notice_sent }, catalogue);
     } catch (e) {
       if (e instanceof RegistryError) throw new InputError(line, e.field, e.message.replace(/^[a-z_]+: /, ''));
       throw e;

@@ -1,5 +1,7 @@
-/** Conventions: the institution registry, compliance reports, quotes, indications, derived values, staffing. */
+/** Conventions: the catalogue of known conventions, the institution registry, obligations and compliance reports, quotes, indications, derived values, staffing. */
 export * from './sources.js';
+export * from './catalogue.js';
+export * from './obligations/index.js';
 export * from './registry.js';
 export * from './csv.js';
 export * from './compliance.js';

@@ -65,7 +65,7 @@ describe('breast reconstruction: from the month after signature, indefinite, 6 m
     ['2023-12-05', '2024-01-01', '2024-07-01', '2024-06-30'],
     ['2023-08-31', '2023-09-01', '2024-03-01', '2024-02-29'],
   ])('notice sent %s: starts %s, ends on %s (last day %s)', (sent, starts, endsOn, lastDay) => {
-    expect(noticeEnd(sent)).toEqual({ noticeSent: sent, noticeStarts: starts, endsOn, lastDay });
+    expect(noticeEnd(sent, 6)).toEqual({ noticeSent: sent, noticeStarts: starts, endsOn, lastDay });
     const rec = conventionRecord({ convention: BR, signed: '2016-11-15', noticeSent: sent });
     expect(rec).toEqual({ convention: BR, from: '2016-12-01', to: lastDay, signed: '2016-11-15', noticeSent: sent });
     expect(statusOn(rec, lastDay).inForce).toBe(true);

@@ -1,67 +1,27 @@
 /**
  * The registry of institutions and their conventions, and the validity of an institution's
- * convention on a date, computed from the convention's own terms:
- *
- * - percutaneous tumour ablation: a fixed period, 2024-11-01 to 2029-10-31, both inclusive
- *   (Art. 10.1, 10.3);
- * - breast reconstruction: from the first day of the month after the signature, for an
- *   indefinite period, ended by 6 months' notice starting on the first day of the month after
- *   the registered letter was sent (Art. 16).
+ * convention on a date, computed from the convention's own terms as its text states them
+ * (src/corpus/convention/terms.ts): a fixed start, or the first day of the month after the
+ * signature; a last day, or an indefinite period ended by a notice of n months. Any ingested
+ * convention is known (the catalogue); nothing here names one.
  *
  * Every end of a period says how it was obtained (`basis`) and which sentence says so.
  */
 import { addDays, addMonths, firstOfMonthAfter, isIsoDate, maxDate, minDate, type IsoDate } from '../date.js';
 import type { Institution, InstitutionConvention } from '../store/types.js';
-import { ABLATION, BREAST, CITE, type Citation } from './sources.js';
+import { builtinCatalogue, citeTerm, type ConventionCatalogue, type ConventionTerms } from './catalogue.js';
+import type { Citation } from './sources.js';
 
-export type { Institution, InstitutionConvention };
+export type { Institution, InstitutionConvention, ConventionTerms };
 
-/** How a convention's period follows from its text. */
-export interface ConventionTerms {
-  convention: string;
-  title: string;
-  /** fixed: the same period for every centre; signature: from the month after signature, open-ended. */
-  kind: 'fixed' | 'signature';
-  /** Fixed period (kind 'fixed'), both ends inclusive. */
-  from: IsoDate | null;
-  to: IsoDate | null;
-  /** Months of notice (kind 'signature'). */
-  noticeMonths: number | null;
-  description: string;
-  sources: Citation[];
+/** The terms of a convention named by its machine name or document id, or undefined. */
+export function conventionTerms(convention: string, catalogue: ConventionCatalogue = builtinCatalogue()): ConventionTerms | undefined {
+  return catalogue.find(convention)?.terms;
 }
 
-/** The conventions whose terms the system knows. */
-export const CONVENTION_TERMS: Record<string, ConventionTerms> = {
-  [ABLATION]: {
-    convention: ABLATION,
-    title: 'CT-guided percutaneous ablation of kidney, liver, lung and bone tumours',
-    kind: 'fixed',
-    from: '2024-11-01',
-    to: '2029-10-31',
-    noticeMonths: null,
-    description: 'in force from 2024-11-01 to 2029-10-31 inclusive, not tacitly renewed',
-    sources: [CITE.ablationEntryIntoForce, CITE.ablationValidUntil],
-  },
-  [BREAST]: {
-    convention: BREAST,
-    title: 'total breast reconstruction by free perforator flap',
-    kind: 'signature',
-    from: null,
-    to: null,
-    noticeMonths: 6,
-    description:
-      'in force from the first day of the month after signature, indefinitely; ended by 6 months\' notice starting on the first day of the month after the registered letter',
-    sources: [CITE.breastEffect, CITE.breastIndefinite, CITE.breastNotice],
-  },
-};
-
-/** Names of the conventions the system knows. */
-export const KNOWN_CONVENTIONS = Object.keys(CONVENTION_TERMS);
-
-/** The terms of a convention, or undefined; own keys only (a convention named "constructor" is unknown, not Object's). */
-function termsOf(convention: string): ConventionTerms | undefined {
-  return Object.hasOwn(CONVENTION_TERMS, convention) ? CONVENTION_TERMS[convention] : undefined;
+/** The machine names of the conventions a catalogue knows. */
+export function knownConventions(catalogue: ConventionCatalogue = builtinCatalogue()): string[] {
+  return catalogue.entries.map((e) => e.name);
 }
 
 /** The effective period of one institution's convention, with how each end was obtained. */
@@ -91,24 +51,26 @@ export interface NoticeEnd {
 }
 
 /**
- * Breast reconstruction, Art. 16: the notice of 6 months starts on the first day of the month
- * after the registered letter; the convention ends when the 6 months have run:
- * letter 2023-03-15 → notice from 2023-04-01 → no longer in force from 2023-10-01 (last day 2023-09-30).
+ * The end of a notice of `months` months sent on `noticeSent`; when the text makes the notice
+ * start on the first day of the month after the letter (`startsNextMonth`), it runs from there:
+ * 6 months, letter 2023-03-15 → notice from 2023-04-01 → no longer in force from 2023-10-01 (last day 2023-09-30).
  */
-export function noticeEnd(noticeSent: IsoDate, months = 6): NoticeEnd {
-  const noticeStarts = firstOfMonthAfter(noticeSent, 1);
+export function noticeEnd(noticeSent: IsoDate, months: number, startsNextMonth = true): NoticeEnd {
+  const noticeStarts = startsNextMonth ? firstOfMonthAfter(noticeSent, 1) : noticeSent;
   const endsOn = addMonths(noticeStarts, months);
   return { noticeSent, noticeStarts, endsOn, lastDay: addDays(endsOn, -1) };
 }
 
-/** Breast reconstruction, Art. 16: in force from the first day of the month after the signature. */
-export function startAfterSignature(signed: IsoDate): IsoDate {
-  return firstOfMonthAfter(signed, 1);
+/** The first day of the `month`-th month after the signature (1: the next month). */
+export function startAfterSignature(signed: IsoDate, month = 1): IsoDate {
+  return firstOfMonthAfter(signed, month);
 }
 
+const nth = (n: number) => (n === 1 ? 'the month' : `the ${n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`} month`);
+
 /** The effective period of one institution's convention: the record intersected with the convention's own terms. */
-export function validity(m: InstitutionConvention): Validity {
-  const terms = termsOf(m.convention);
+export function validity(m: InstitutionConvention, catalogue?: ConventionCatalogue): Validity {
+  const terms = conventionTerms(m.convention, catalogue);
   const issues: string[] = [];
   if (!terms) {
     return {
@@ -117,57 +79,65 @@ export function validity(m: InstitutionConvention): Validity {
       issues, sources: [],
     };
   }
+  const cite = (s: { article: string; text: string }) => citeTerm(terms.document, s);
   let from: IsoDate | null = m.from;
   let to: IsoDate | null = m.to;
   let fromBasis = 'as recorded';
   let toBasis = m.to ? 'as recorded' : 'indefinite';
   const sources: Citation[] = [];
+  const start = terms.start;
+  const end = terms.end;
 
-  if (terms.kind === 'fixed') {
-    const own = { from: terms.from!, to: terms.to! };
-    sources.push(...terms.sources);
-    if (m.from < own.from) {
-      issues.push(`recorded start ${m.from} precedes the convention's entry into force ${own.from}: counted from ${own.from}`);
-      from = own.from;
-      fromBasis = `the convention's entry into force (${terms.sources[0].article})`;
+  if (start?.kind === 'fixed') {
+    sources.push(cite(start.source));
+    const own = start.date;
+    if (m.from < own) {
+      issues.push(`recorded start ${m.from} precedes the convention's entry into force ${own}: counted from ${own}`);
+      from = own;
+      fromBasis = `the convention's entry into force (${start.source.article})`;
     } else {
-      fromBasis = m.from === own.from ? `the convention's entry into force (${terms.sources[0].article})` : 'as recorded (later than the convention\'s entry into force)';
+      fromBasis = m.from === own ? `the convention's entry into force (${start.source.article})` : 'as recorded (later than the convention\'s entry into force)';
     }
-    if (m.to === null || m.to >= own.to) {
-      if (m.to !== null && m.to > own.to) issues.push(`recorded end ${m.to} is after the convention's last day ${own.to}: counted until ${own.to}`);
-      to = own.to;
-      toBasis = `the convention's last day, inclusive (${terms.sources[1].article})`;
-    } else {
-      toBasis = 'as recorded (earlier end, e.g. termination under Art. 10.2)';
-    }
-  } else {
+  } else if (start?.kind === 'after-signature') {
     if (m.signed) {
-      const start = startAfterSignature(m.signed);
-      sources.push(CITE.breastEffect);
-      if (m.from !== start) {
-        issues.push(`recorded start ${m.from} differs from the first day of the month after the signature ${m.signed} (${start}): counted from the later, ${maxDate(m.from, start)}`);
+      const first = startAfterSignature(m.signed, start.month);
+      sources.push(cite(start.source));
+      if (m.from !== first) {
+        issues.push(`recorded start ${m.from} differs from the first day of ${nth(start.month)} after the signature ${m.signed} (${first}): counted from the later, ${maxDate(m.from, first)}`);
       }
-      from = maxDate(m.from, start);
-      fromBasis = from === start ? `first day of the month after the signature ${m.signed} (Art. 16)` : 'as recorded (later than the month after signature)';
+      from = maxDate(m.from, first);
+      fromBasis = from === first ? `first day of ${nth(start.month)} after the signature ${m.signed} (${start.source.article})` : 'as recorded (later than the month after signature)';
     } else {
-      fromBasis = 'as recorded (signature date not recorded: the start cannot be checked against Art. 16)';
+      fromBasis = `as recorded (signature date not recorded: the start cannot be checked against ${start.source.article})`;
     }
-    sources.push(CITE.breastIndefinite);
-    if (m.noticeSent) {
-      const n = noticeEnd(m.noticeSent, terms.noticeMonths ?? 6);
-      sources.push(CITE.breastNotice);
-      if (m.to !== null && m.to !== n.lastDay) {
-        issues.push(`recorded end ${m.to} differs from the end of the notice sent ${m.noticeSent} (last day ${n.lastDay}): counted until the earlier, ${minDate(m.to, n.lastDay)}`);
-      }
-      to = m.to === null ? n.lastDay : minDate(m.to, n.lastDay);
-      toBasis = to === n.lastDay
-        ? `notice sent ${m.noticeSent}: 6 months from ${n.noticeStarts}, no longer in force from ${n.endsOn} (Art. 16)`
-        : 'as recorded (earlier than the end of the notice)';
-    } else if (m.to !== null) {
-      toBasis = 'as recorded (no notice date recorded; e.g. the centre no longer meets the criteria of Art. 6)';
+  }
+
+  if (end?.kind === 'fixed') {
+    sources.push(cite(end.source));
+    const last = end.date;
+    if (m.to === null || m.to >= last) {
+      if (m.to !== null && m.to > last) issues.push(`recorded end ${m.to} is after the convention's last day ${last}: counted until ${last}`);
+      to = last;
+      toBasis = `the convention's last day, inclusive (${end.source.article})`;
     } else {
-      toBasis = 'indefinite (Art. 16): no notice recorded';
+      toBasis = 'as recorded (earlier end, e.g. a termination the text provides for)';
     }
+  } else if (terms.notice && m.noticeSent) {
+    const notice = terms.notice;
+    if (end) sources.push(cite(end.source));
+    const n = noticeEnd(m.noticeSent, notice.months, notice.startsNextMonth);
+    sources.push(cite(notice.source));
+    if (m.to !== null && m.to !== n.lastDay) {
+      issues.push(`recorded end ${m.to} differs from the end of the notice sent ${m.noticeSent} (last day ${n.lastDay}): counted until the earlier, ${minDate(m.to, n.lastDay)}`);
+    }
+    to = m.to === null ? n.lastDay : minDate(m.to, n.lastDay);
+    toBasis = to === n.lastDay
+      ? `notice sent ${m.noticeSent}: ${notice.months} months from ${n.noticeStarts}, no longer in force from ${n.endsOn} (${notice.source.article})`
+      : 'as recorded (earlier than the end of the notice)';
+  } else if (end?.kind === 'indefinite') {
+    sources.push(cite(end.source));
+    if (m.to !== null) toBasis = 'as recorded (no notice date recorded; e.g. the centre no longer meets the criteria of the convention)';
+    else toBasis = `indefinite (${end.source.article}): no notice recorded`;
   }
   return { convention: m.convention, from, to, empty: from !== null && to !== null && to < from, basis: { from: fromBasis, to: toBasis }, issues, sources };
 }
@@ -182,8 +152,8 @@ export interface ConventionStatus {
 }
 
 /** The status of one convention record on `date`. */
-export function statusOn(m: InstitutionConvention, date: IsoDate): ConventionStatus {
-  const v = validity(m);
+export function statusOn(m: InstitutionConvention, date: IsoDate, catalogue?: ConventionCatalogue): ConventionStatus {
+  const v = validity(m, catalogue);
   let inForce: boolean;
   let reason: string;
   if (v.empty) {
@@ -203,13 +173,13 @@ export function statusOn(m: InstitutionConvention, date: IsoDate): ConventionSta
 }
 
 /** Every convention of an institution on a date. */
-export function institutionOn(inst: Institution, date: IsoDate): ConventionStatus[] {
-  return inst.conventions.map((c) => statusOn(c, date));
+export function institutionOn(inst: Institution, date: IsoDate, catalogue?: ConventionCatalogue): ConventionStatus[] {
+  return inst.conventions.map((c) => statusOn(c, date, catalogue));
 }
 
 /** True when `inst` has `convention` in force on `date` (any of its records). */
-export function hasConventionOn(inst: Institution, convention: string, date: IsoDate): boolean {
-  return inst.conventions.some((c) => c.convention === convention && statusOn(c, date).inForce);
+export function hasConventionOn(inst: Institution, convention: string, date: IsoDate, catalogue?: ConventionCatalogue): boolean {
+  return inst.conventions.some((c) => c.convention === convention && statusOn(c, date, catalogue).inForce);
 }
 
 /** A field of a registry record that is wrong. */
@@ -237,35 +207,41 @@ function dateField(field: string, v: string | null | undefined): IsoDate | null 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * Builds the record of one convention of an institution. The ends the user leaves out are
- * derived from the convention's own terms (ablation: 2024-11-01 to 2029-10-31; breast
- * reconstruction: from the month after `signed`, to the end of the notice when `noticeSent`).
+ * Builds the record of one convention of an institution. The convention is named by its machine
+ * name or its document id (the record keeps the machine name). The ends the user leaves out are
+ * derived from the convention's own terms: its fixed start and last day; the first day of the
+ * month after `signed` when it starts after signature; the end of the notice when `noticeSent`.
  * The record keeps the effective ends, so that `check` (which reads `from`/`to`) agrees.
  */
-export function conventionRecord(input: ConventionInput): InstitutionConvention {
-  const convention = input.convention?.trim();
-  if (!convention) throw new RegistryError('convention', 'convention: missing (known: ' + KNOWN_CONVENTIONS.join(', ') + ')');
-  if (!SLUG.test(convention)) throw new RegistryError('convention', `convention: "${convention}" is not a convention name (lower-case words joined by "-"; known: ${KNOWN_CONVENTIONS.join(', ')})`);
+export function conventionRecord(input: ConventionInput, catalogue: ConventionCatalogue = builtinCatalogue()): InstitutionConvention {
+  const known = () => knownConventions(catalogue).join(', ');
+  const given = input.convention?.trim();
+  if (!given) throw new RegistryError('convention', `convention: missing (known: ${known()})`);
+  const entry = catalogue.find(given);
+  if (!entry && !SLUG.test(given)) throw new RegistryError('convention', `convention: "${given}" is not a convention name (lower-case words joined by "-"; known: ${known()})`);
+  const convention = entry?.name ?? given;
   const from = dateField('from', input.from);
   const to = dateField('to', input.to);
   const signed = dateField('signed', input.signed);
   const noticeSent = dateField('notice_sent', input.noticeSent);
-  const terms = termsOf(convention);
+  const terms = entry?.terms;
   let start = from;
   let end = to;
-  if (terms?.kind === 'fixed') {
-    start ??= terms.from;
-    end ??= terms.to;
-  } else if (terms?.kind === 'signature') {
-    if (signed) start ??= startAfterSignature(signed);
-    if (noticeSent) end ??= noticeEnd(noticeSent, terms.noticeMonths ?? 6).lastDay;
-    if (!start) throw new RegistryError('from', `from: missing, and no signature date to derive it from (${convention} starts on the first day of the month after signature)`);
-  } else if (!start) {
-    throw new RegistryError('from', `from: missing (the terms of "${convention}" are unknown to the system, so the start cannot be derived)`);
+  if (terms?.start?.kind === 'fixed') start ??= terms.start.date;
+  else if (terms?.start?.kind === 'after-signature') {
+    if (signed) start ??= startAfterSignature(signed, terms.start.month);
+    if (!start) throw new RegistryError('from', `from: missing, and no signature date to derive it from (${convention} starts on the first day of ${nth(terms.start.month)} after signature)`);
+  }
+  if (terms?.end?.kind === 'fixed') end ??= terms.end.date;
+  else if (terms?.notice && noticeSent) end ??= noticeEnd(noticeSent, terms.notice.months, terms.notice.startsNextMonth).lastDay;
+  if (!start) {
+    throw new RegistryError('from', terms
+      ? `from: missing (the text of "${convention}" states no start the system can compute)`
+      : `from: missing (the terms of "${convention}" are unknown to the system, so the start cannot be derived)`);
   }
   if (signed && noticeSent && noticeSent < signed) throw new RegistryError('notice_sent', `notice_sent: ${noticeSent} is before the signature ${signed}`);
-  if (end !== null && end < start!) throw new RegistryError('to', `to: ${end} is before the start ${start}`);
-  const rec: InstitutionConvention = { convention, from: start!, to: end };
+  if (end !== null && end < start) throw new RegistryError('to', `to: ${end} is before the start ${start}`);
+  const rec: InstitutionConvention = { convention, from: start, to: end };
   if (signed) rec.signed = signed;
   if (noticeSent) rec.noticeSent = noticeSent;
   return rec;
@@ -279,9 +255,9 @@ export function withConvention(inst: Institution, rec: InstitutionConvention): I
 }
 
 /** Periods overlapping within one institution for the same convention (a registry inconsistency). */
-export function overlaps(inst: Institution): string[] {
+export function overlaps(inst: Institution, catalogue?: ConventionCatalogue): string[] {
   const out: string[] = [];
-  const list = inst.conventions.map(validity);
+  const list = inst.conventions.map((c) => validity(c, catalogue));
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const x = list[i], y = list[j];
@@ -299,9 +275,9 @@ export function overlaps(inst: Institution): string[] {
  * with the convention's own terms): what `check` needs to decide a place rule. Records with no
  * day in force are dropped.
  */
-export function effectiveInstitution(inst: Institution): { id: string; conventions: { convention: string; from: IsoDate | null; to: IsoDate | null }[] } {
+export function effectiveInstitution(inst: Institution, catalogue?: ConventionCatalogue): { id: string; conventions: { convention: string; from: IsoDate | null; to: IsoDate | null }[] } {
   return {
     id: inst.id,
-    conventions: inst.conventions.map(validity).filter((v) => !v.empty).map((v) => ({ convention: v.convention, from: v.from, to: v.to })),
+    conventions: inst.conventions.map((c) => validity(c, catalogue)).filter((v) => !v.empty).map((v) => ({ convention: v.convention, from: v.from, to: v.to })),
   };
 }

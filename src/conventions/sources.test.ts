@@ -5,7 +5,7 @@ import { CITE, DOCUMENTS, normaliseSourceText, type Citation } from './sources.j
 import { INDICATIONS, type Condition } from './indications.js';
 import { STAFFING_CRITERIA } from './staffing.js';
 import { ANAESTHESIA_THRESHOLD, SURGICAL_ASSISTANCE } from './derived.js';
-import { CONVENTION_TERMS } from './registry.js';
+import { builtinCatalogue } from './catalogue.js';
 
 const texts = new Map<string, string>();
 for (const d of Object.values(DOCUMENTS)) {
@@ -23,7 +23,10 @@ function allCitations(): [string, Citation][] {
   for (const i of INDICATIONS) out.push([`indication ${i.id}`, i.citation]);
   for (const s of STAFFING_CRITERIA) out.push([`staffing ${s.id}`, s.citation]);
   out.push(['surgical assistance', SURGICAL_ASSISTANCE.source], ['anaesthesia', ANAESTHESIA_THRESHOLD.source]);
-  for (const t of Object.values(CONVENTION_TERMS)) for (const c of t.sources) out.push([`terms ${t.convention}`, c]);
+  for (const e of builtinCatalogue().entries) {
+    for (const c of e.terms.sources) out.push([`terms ${e.name}`, c]);
+    for (const o of e.obligations) for (const c of [o.citation, ...(o.also ?? [])]) out.push([`obligation ${o.id}`, c]);
+  }
   return out;
 }
 

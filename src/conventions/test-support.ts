@@ -6,7 +6,11 @@
 import { addDays, addMonths, addYears, daysBetween, type IsoDate } from '../date.js';
 import { fmt } from '../decimal.js';
 import { dayPeriod, type CodeState, type Nomenclature } from '../nomenclature/types.js';
-import { ABLATION_CODES, BREAST_ART3_CODES, BREAST_ART45_CODES } from './compliance.js';
+
+/** The services of the built-in conventions the generated claims use (test data). */
+export const ABLATION_CODES: readonly string[] = ['587134', '587145', '587156', '587160', '587171', '587182', '587193', '587204'];
+export const BREAST_ART3_CODES: readonly string[] = ['252652', '252663', '252674', '252685', '252696', '252700', '252711', '252722'];
+export const BREAST_ART45_CODES: readonly string[] = ['252733', '252744', '252755', '252766', '252770', '252781', '252792', '252803', '252814', '252825'];
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
 export function rng(seed: number): () => number {

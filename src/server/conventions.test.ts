@@ -88,7 +88,8 @@ describe('institutions', () => {
     // Records are kept in convention order (the registry sorts them).
     const [breast, ablation] = r.body.status;
     expect(ablation).toMatchObject({ convention: ABL, inForce: true, record: { convention: ABL, from: START, to: END }, validity: { from: START, to: END, empty: false } });
-    expect(ablation.title).toMatch(/percutaneous ablation/);
+    // The title is the convention's readable name, from its own title (what it reimburses).
+    expect(ablation.title).toBe('Ablation percutanée sous guidage tomodensitométrique de tumeurs rénales, hépatiques, pulmonaires et osseuses');
     expect(ablation.validity.sources.map((c: Json) => c.article)).toEqual(['10.1', '10.3']);
     expect(ablation.validity.sources[1].text).toContain('31 octobre 2029 inclus');
     expect(breast).toMatchObject({ convention: BR, inForce: true, record: { signed: '2016-11-15' }, validity: { from: '2016-12-01', to: null } });

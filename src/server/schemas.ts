@@ -427,6 +427,7 @@ export const FigureSchema = z
     id: z.string().meta({ example: 'ablation.volume.transition' }),
     convention: z.string(),
     title: z.string(),
+    detail: z.object({ code: z.string() }).loose().describe('What the figure measures, as data: a code (volume.transition, volume.year, billing-delay, supplement-share, supplement-cap, other-supplement, single-room) and its fields (noun, min, years, year, months, minPercent, maxPercent, feeOf, servicesOf); titles are rendered from it in FR/NL/EN'),
     period: PeriodSchema.nullable().describe('The period the figure is about, both ends inclusive'),
     counted: PeriodSchema.nullable().describe('The part of the period that was counted (the window may cut it)'),
     value: z.string().describe('The measured value, as text ("57", "42.86")'),

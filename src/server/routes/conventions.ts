@@ -11,9 +11,9 @@ import { today, type IsoDate } from '../../date.js';
 import { nomenclatureFor } from '../../pipeline.js';
 import { showCode } from '../../queries.js';
 import {
-  BREAST_ART3_CODES, complianceReport, CONVENTION_TERMS, conventionRecord, derivedFromState, FactsError, InputError, matchIndication, overlaps,
+  cappedCodes, catalogueFromStore, complianceReport, conventionRecord, derivedFromState, FactsError, InputError, matchIndication, overlaps,
   readComplianceLine, readFacts, RegistryError, renderCompliance, statusOn, validity, withConvention, type ComplianceLine, type Institution,
-  type InstitutionConvention,
+  type InstitutionConvention, type ConventionCatalogue, type ComplianceReport,
 } from '../../conventions/index.js';
 import type { Store } from '../../store/types.js';
 import { bodyText, parseBody, parseParams, type RouteDeps } from '../common.js';
@@ -29,24 +29,19 @@ type InstitutionView = z.infer<typeof InstitutionViewSchema>;
 /** At most this many offending claim lines are listed in one problem (a wrong export would list them all). */
 const MAX_LINE_ERRORS = 100;
 
-/** The terms of a convention the system knows; own keys only (a convention named "constructor" is unknown, not Object's). */
-function termsOf(convention: string) {
-  return Object.hasOwn(CONVENTION_TERMS, convention) ? CONVENTION_TERMS[convention] : null;
-}
-
 /** An institution on a date: like `nomen institutions show --json`, each convention with its terms and its record. */
-export function institutionView(inst: Institution, at: IsoDate): InstitutionView {
+export function institutionView(inst: Institution, at: IsoDate, catalogue: ConventionCatalogue): InstitutionView {
   return {
     id: inst.id,
     name: inst.name,
     conventions: inst.conventions,
     at,
     status: inst.conventions.map((record) => {
-      const s = statusOn(record, at);
-      const terms = termsOf(record.convention);
+      const s = statusOn(record, at, catalogue);
+      const terms = catalogue.find(record.convention)?.terms;
       return { convention: record.convention, title: terms?.title ?? null, terms: terms?.description ?? null, record, inForce: s.inForce, reason: s.reason, validity: s.validity };
     }),
-    issues: overlaps(inst),
+    issues: overlaps(inst, catalogue),
   };
 }
 
@@ -135,7 +130,8 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
 
   app.get('/v1/institutions', async (req): Promise<z.infer<typeof InstitutionListSchema>> => {
     const { at = today() } = parseParams('query', req.query, { at: AtParam });
-    return { at, institutions: (await store.institutions()).map((i) => institutionView(i, at)) };
+    const catalogue = await catalogueFromStore(store);
+    return { at, institutions: (await store.institutions()).map((i) => institutionView(i, at, catalogue)) };
   });
 
   app.get('/v1/institutions/:id', async (req): Promise<InstitutionView> => {
@@ -143,7 +139,7 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
     const { at = today() } = parseParams('query', req.query, { at: AtParam });
     const inst = await store.institution(id!);
     if (!inst) throw new ProblemError('not-found', `institution ${JSON.stringify(id)} is not in the registry`, [{ in: 'path', path: 'id', detail: 'unknown institution' }]);
-    return institutionView(inst, at);
+    return institutionView(inst, at, await catalogueFromStore(store));
   });
 
   app.put('/v1/institutions/:id', async (req, reply): Promise<InstitutionView> => {
@@ -152,6 +148,7 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
     const { id } = parseParams('path', req.params, { id: InstitutionIdParam }, ['id']);
     const { at = today() } = parseParams('query', req.query, { at: AtParam });
     const body = parseBody(InstitutionUpload, req.body);
+    const catalogue = await catalogueFromStore(store);
     const errors: ProblemField[] = [];
     const records: InstitutionConvention[] = [];
     body.conventions.forEach((c, i) => {
@@ -160,7 +157,7 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
         return { in: 'body' as const, path, pointer: pointerOf(path) };
       };
       try {
-        const rec = conventionRecord(c);
+        const rec = conventionRecord(c, catalogue);
         // Two records of one convention from one day cannot be told apart (the store keys on them).
         if (records.some((r) => r.convention === rec.convention && r.from === rec.from)) {
           errors.push({ ...loc('convention'), detail: `${rec.convention} from ${rec.from} is given twice` });
@@ -176,7 +173,7 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
     for (const r of records) inst = withConvention(inst, r);
     await store.putInstitutions([inst]);
     reply.code(current ? 200 : 201);
-    return institutionView(inst, at);
+    return institutionView(inst, at, catalogue);
   });
 
   await app.register(async (scope) => {
@@ -190,7 +187,7 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
     });
     scope.post('/v1/compliance', { bodyLimit: deps.documentBodyLimit }, async (req, reply) => {
       const report = await compliance(req, store);
-      if (prefersText(req.headers.accept)) return reply.type('text/plain; charset=utf-8').send(renderCompliance(report) + '\n');
+      if (prefersText(req.headers.accept)) return reply.type('text/plain; charset=utf-8').send(renderCompliance(report as ComplianceReport) + '\n');
       return report;
     });
   });
@@ -245,17 +242,19 @@ async function compliance(req: FastifyRequest, store: Store): Promise<z.infer<ty
   if (!inst) {
     throw new ProblemError('unknown-institution', `institution ${JSON.stringify(request.institution)} is not in the registry`, [field('institution', 'not in the registry')]);
   }
-  const starts = inst.conventions.map((c) => validity(c).from).filter((d): d is IsoDate => d !== null).sort();
+  const catalogue = await catalogueFromStore(store);
+  const starts = inst.conventions.map((c) => validity(c, catalogue).from).filter((d): d is IsoDate => d !== null).sort();
   const window = { from: request.from ?? starts[0] ?? today(), to: request.to ?? today() };
   if (window.to < window.from) {
     const detail = `${window.to} is before the start of the window ${window.from}${request.from ? '' : ' (the start of the institution\'s earliest convention)'}`;
     throw new ProblemError(where === 'body' ? 'invalid-request' : 'invalid-parameter', `to: ${detail}`, [field('to', detail)]);
   }
   // The nomenclature is read only when a supplement must be compared with a fee the line does not state.
-  const needFees = lines.some((l) => BREAST_ART3_CODES.includes(l.code) && l.fee === null && l.supplement !== null && l.supplement.units > 0n);
-  const nomenclature = needFees ? await nomenclatureFor(store, BREAST_ART3_CODES) : undefined;
+  const capped = new Set(cappedCodes(catalogue));
+  const needFees = lines.filter((l) => capped.has(l.code) && l.fee === null && l.supplement !== null && l.supplement.units > 0n).map((l) => l.code);
+  const nomenclature = needFees.length ? await nomenclatureFor(store, needFees) : undefined;
   try {
-    return complianceReport(inst, lines, window, { nomenclature });
+    return complianceReport(inst, lines, window, { nomenclature, catalogue });
   } catch (e) {
     // The window is checked above: should the report still refuse it, the field is named (never a 500).
     if (e instanceof InputError && e.field) throw new ProblemError('invalid-request', e.message, [field(e.field, e.detail)]);
