@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { barChart } from '../chart.js';
 import { citation, loading, problemBox } from '../common.js';
 import { h, mount } from '../dom.js';
-import { decimal, t } from '../i18n.js';
+import { decimal, lang, t } from '../i18n.js';
 import { conventionName, institutionHref } from './institutions.js';
 
 // The page's state outlives a re-render (language switch, navigation back).
@@ -13,11 +13,25 @@ const state = { institution: '', from: '', to: '', ndjson: '', fileName: '', res
 
 const OPS = { '>=': '≥', '<=': '≤', '=': '=' };
 
-/** A figure's title in the interface language (the server's English title when none). */
+/** The words of the text a title quotes, in the interface language where the text's are English data ("article 3"). */
+function localWords(v) {
+  if (typeof v !== 'string') return v;
+  const l = lang();
+  if (l === 'nl') return v.replace(/\barticles\b/g, 'artikelen').replace(/\barticle\b/g, 'artikel').replace(/\band\b/g, 'en');
+  if (l === 'fr') return v.replace(/\band\b/g, 'et');
+  return v;
+}
+
+/** A figure's title in the interface language, rendered from its detail (code + fields); the server's English title when none. */
 function figureTitle(f) {
-  const year = /^ablation\.volume\.year-(\d+)$/.exec(f.id);
-  const key = year ? 'figure.ablation.volume.year' : `figure.${f.id}`;
-  const text = t(key, year ? { n: year[1] } : undefined);
+  const d = f.detail;
+  if (!d || !d.code) return f.title;
+  const key = `figure.${d.code}`;
+  const params = {};
+  for (const [k, v] of Object.entries(d)) if (k !== 'code') params[k] = localWords(v);
+  // The text's own noun ("ablation"), in the plural, capitalised at the start of the title.
+  if (typeof d.noun === 'string') params.Nouns = `${d.noun.charAt(0).toUpperCase()}${d.noun.slice(1)}s`;
+  const text = t(key, params);
   return text === key ? f.title : text;
 }
 
@@ -33,7 +47,8 @@ const showValue = (v, u) => (u === '%' ? `${decimal(v)} %` : `${decimal(v)} ${un
 
 /** A period label of the volume series, short enough to stand under a bar. */
 function periodLabel(label) {
-  if (label.startsWith('transition')) return t('compliance.transition');
+  const transition = /^transition period \(years 1–(\d+)\)/.exec(label);
+  if (transition) return t('compliance.transition', { years: transition[1] });
   const y = /year (\d+)/.exec(label);
   return y ? t('compliance.year', { n: y[1] }) : label;
 }

@@ -13,10 +13,11 @@ export function institutionHref(id, at) {
 }
 
 /** A convention's name in the interface language (the machine name when the interface has none). */
-export function conventionName(convention) {
+export function conventionName(convention, title) {
   const key = `convention.${convention}`;
   const name = t(key);
-  return name === key ? convention : name;
+  // A convention without a translated name shows its readable name, from its own title.
+  return name === key ? (title ?? convention) : name;
 }
 
 /** The in-force badge of one convention on the date. */
@@ -68,7 +69,7 @@ export async function institutionsPage(main, params, isCurrent) {
                 'td',
                 {},
                 i.status.length
-                  ? h('ul', { class: 'plain' }, i.status.map((s) => h('li', { 'data-convention': s.convention }, forceBadge(s.inForce), ' ', conventionName(s.convention), h('span', { class: 'hint' }, ` · ${period(s.validity)}`))))
+                  ? h('ul', { class: 'plain' }, i.status.map((s) => h('li', { 'data-convention': s.convention }, forceBadge(s.inForce), ' ', conventionName(s.convention, s.title), h('span', { class: 'hint' }, ` · ${period(s.validity)}`))))
                   : h('span', { class: 'empty' }, t('inst.noConvention')),
               ),
             ),
@@ -93,7 +94,7 @@ export async function institutionPage(main, id, params, isCurrent) {
   if (!isCurrent()) return;
   const go = (d) => (location.hash = institutionHref(id, d));
   const chart = periodChart(
-    inst.status.map((s) => ({ label: conventionName(s.convention), from: s.validity.from, to: s.validity.to, inForce: s.inForce })),
+    inst.status.map((s) => ({ label: conventionName(s.convention, s.title), from: s.validity.from, to: s.validity.to, inForce: s.inForce })),
     at,
     t('inst.periods'),
   );
@@ -102,7 +103,7 @@ export async function institutionPage(main, id, params, isCurrent) {
     return h(
       'section',
       { class: 'card convention', 'data-convention': s.convention, 'data-in-force': String(s.inForce) },
-      h('h2', {}, conventionName(s.convention), ' ', forceBadge(s.inForce)),
+      h('h2', {}, conventionName(s.convention, s.title), ' ', forceBadge(s.inForce)),
       s.title ? h('p', { class: 'hint', lang: 'en' }, s.title) : null,
       h(
         'dl',

@@ -68,7 +68,8 @@ export function extractObligations(doc: ParsedDocument): Obligation[] {
     };
     out.push({
       id: `${noun}.volume`, kind: 'volume', convention, services: volumeCodes!.codes, servicesText: volumeCodes!.written.join(', '), noun, params,
-      citation: (transition ?? yearly)!.citation, ...(transition && yearly ? { also: [yearly.citation] } : {}), origin: 'extracted',
+      // Each period's figure cites its own sentence (the transition's, or the yearly one's).
+      citation: (transition ?? yearly)!.citation, origin: 'extracted',
     });
   }
 
