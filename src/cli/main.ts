@@ -6,6 +6,7 @@ import { registerCodeCommands } from './codes.js';
 import { registerCheck } from './check.js';
 import { registerConventionCommands } from './conventions.js';
 import { registerServe } from './serve.js';
+import { registerImpact } from './impact.js';
 
 const program = new Command()
   .name('nomen')
@@ -19,6 +20,7 @@ registerCodeCommands(program);
 registerCheck(program);
 registerConventionCommands(program);
 registerServe(program);
+registerImpact(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,4 @@
+/** Impact: what changed between two dates (diff), and what a draft act would change on claims (replay). */
+export * from './diff.js';
+export * from './render.js';
+export * from './store.js';
