@@ -133,11 +133,19 @@ export function eachLine(bytes: Buffer, start: number, line: (text: LineText) =>
 
 /** Reads NDJSON requests from `input` and writes one response per line to `output`. Does not end `output`. */
 export async function runBatch(input: Readable, output: Writable, context: EngineContext): Promise<BatchStats> {
+  return runLines(input, output, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats));
+}
+
+/** What to do with one input line: write its output (with its newline) into `sink`, count it in `stats` (`decideInto` is one). */
+export type LineHandler = (sink: ByteSink, text: LineText, lineNo: number, stats: BatchStats) => void;
+
+/** Reads NDJSON lines from `input` and writes what `handler` makes of each to `output`, in order and constant memory. Does not end `output`. */
+export async function runLines(input: Readable, output: Writable, handler: LineHandler): Promise<BatchStats> {
   const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
   const sink = new ByteSink(FLUSH_AT + (FLUSH_AT >> 1));
-  // Lines are decided synchronously; the loop awaits only when the output holds a full chunk.
+  // Lines are handled synchronously; the loop awaits only when the output holds a full chunk.
   const handle = (text: LineText): boolean => {
-    decideInto(sink, text, stats.lines + 1, context, stats);
+    handler(sink, text, stats.lines + 1, stats);
     return sink.pos >= FLUSH_AT;
   };
   const flush = async () => {

@@ -2,8 +2,8 @@
 export * from './schema.js';
 export { decide, type EngineContext } from './decide.js';
 export { createEngine, check, type EngineOptions } from './engine.js';
-export { runBatch, type BatchStats, type BatchError } from './batch.js';
-export { runBatchParallel, serveBatches, workerInput, type ParallelOptions } from './parallel.js';
+export { runBatch, runLines, eachLine, type BatchStats, type BatchError, type LineHandler, type LineText } from './batch.js';
+export { runBatchParallel, serveBatches, serveLines, workerInput, type ParallelOptions } from './parallel.js';
 export { responseJson } from './serialize.js';
 export { render, isLocale, LOCALES, en, fr, nl, type Locale, type MessageMap } from './messages/index.js';
 export { rejectionOf } from './rejection.js';

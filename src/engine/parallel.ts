@@ -10,7 +10,7 @@ import v8 from 'node:v8';
 import { MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Readable, Writable } from 'node:stream';
 import type { EngineContext } from './decide.js';
-import { decideInto, eachLine, type BatchStats } from './batch.js';
+import { decideInto, eachLine, type BatchStats, type LineHandler } from './batch.js';
 import { ByteSink } from './serialize.js';
 
 /** A batch sent to a worker: whole lines, numbered from `first`. */
@@ -27,6 +27,8 @@ interface BatchDone {
   out: ArrayBuffer;
   length: number;
   stats: BatchStats;
+  /** What the worker's handler summarised of the batch (`serveLines`), if anything. */
+  summary?: unknown;
 }
 
 export interface ParallelOptions {
@@ -43,6 +45,8 @@ export interface ParallelOptions {
    * set-up runs meanwhile); each worker receives it through `workerInput().setup()`.
    */
   setup?: () => Promise<unknown>;
+  /** Called on the main thread, in input order, with each batch's summary (workers serving `serveLines` with a summary). */
+  onSummary?: (summary: unknown) => void;
 }
 
 /** What a batch worker is given: the caller's `workerData`, and the set-up value once the main thread has it. */
@@ -103,7 +107,7 @@ export async function runBatchParallel(input: Readable, output: Writable, option
   });
   const busy = workers.map(() => 0);
   const owner = new Map<number, number>();
-  const results = new Map<number, { out: Buffer; stats: BatchStats }>();
+  const results = new Map<number, { out: Buffer; stats: BatchStats; summary?: unknown }>();
   let nextToWrite = 0;
   let failure: Error | null = null;
   // Woken whenever a slot frees up, a result is written, the output drains or a worker fails.
@@ -130,6 +134,7 @@ export async function runBatchParallel(input: Readable, output: Writable, option
       stats.lines += r.stats.lines;
       stats.responses += r.stats.responses;
       stats.errors += r.stats.errors;
+      if (r.summary !== undefined) options.onSummary?.(r.summary);
       if (r.out.length && !output.write(r.out)) blocked = true;
     }
     poke();
@@ -137,7 +142,7 @@ export async function runBatchParallel(input: Readable, output: Writable, option
 
   workers.forEach((w, k) => {
     w.on('message', (m: BatchDone) => {
-      results.set(m.seq, { out: Buffer.from(m.out, 0, m.length), stats: m.stats });
+      results.set(m.seq, { out: Buffer.from(m.out, 0, m.length), stats: m.stats, summary: m.summary });
       pump();
     });
     w.on('error', (e) => {
@@ -208,15 +213,23 @@ export async function runBatchParallel(input: Readable, output: Writable, option
 
 /** The worker side: decides every batch posted on `port` with `context` and posts its output back. */
 export function serveBatches(port: MessagePort, context: EngineContext): void {
+  serveLines(port, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats));
+}
+
+/**
+ * The worker side of any line handler: handles every batch posted on `port` and posts its output
+ * back, with `summary()` (called after each batch: what the batch added up to) for `onSummary`.
+ */
+export function serveLines(port: MessagePort, handler: LineHandler, summary?: () => unknown): void {
   port.on('message', (job: BatchJob) => {
     const sink = new ByteSink(Math.max(1 << 16, job.length * 5));
     const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
     let lineNo = job.first;
     // decoded line by line (as runBatch): a string of the whole batch would be a large object
-    eachLine(Buffer.from(job.bytes, 0, job.length), 0, (text) => decideInto(sink, text, lineNo++, context, stats), true);
+    eachLine(Buffer.from(job.bytes, 0, job.length), 0, (text) => handler(sink, text, lineNo++, stats), true);
     const out = sink.detach();
     // the sink's buffer is its own (not pooled): handed over without a copy
-    const done: BatchDone = { seq: job.seq, out: out.buffer as ArrayBuffer, length: out.length, stats };
+    const done: BatchDone = { seq: job.seq, out: out.buffer as ArrayBuffer, length: out.length, stats, ...(summary ? { summary: summary() } : {}) };
     port.postMessage(done, [out.buffer as ArrayBuffer]);
   });
 }
