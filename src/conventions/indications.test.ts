@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DOCUMENTS } from './sources.js';
-import { FactsError, INDICATIONS, matchIndication, readFacts, renderIndication } from './indications.js';
+import { FactsError, indicationTable, matchIndication, readFacts, renderIndication } from './indications.js';
+
+/** The rows of the curated table of the built-in ablation convention (rules/indications/). */
+const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 
 function ids(facts: Record<string, unknown>): string[] {
   return matchIndication(readFacts(facts)).matched.map((m) => m.id);

@@ -1,24 +1,24 @@
 /**
- * The clinical indications of the percutaneous ablation convention (Art. 3) as a decision
- * table: each indication is DATA (organ, conditions on the clinical facts, citation with the
- * bullet's exact wording); one generic evaluator walks the table with three-valued logic
- * (true / false / unknown when a fact is missing), so a missing fact never silently decides.
+ * Clinical indication tables as data: each table (rules/indications/*.yaml, or any YAML file
+ * given) lists, per organ, its tumour vocabulary and its indications, each with conditions on
+ * the clinical facts and the exact words of the convention it encodes. One generic evaluator
+ * walks a table with three-valued logic (true / false / unknown when a fact is missing), so a
+ * missing fact never silently decides. Nothing here names a convention.
  *
- * An indication not listed is allowed, but then the COM/CM must justify its decision in
- * writing with a reference to published guidelines (4.1.2): the answer says so.
+ * An indication not listed is allowed only with what the table's `otherwise` sentence requires
+ * (e.g. the COM/CM justifies its decision in writing): the answer cites it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { cmp, dec, decFr, fmtShort, type Decimal } from '../decimal.js';
-import { CITE, DOCUMENTS, type Citation } from './sources.js';
+import { CURATED_DIR } from '../rules/curated.js';
+import { builtinDocuments } from '../nomenclature/builtin.js';
+import { squash } from '../text.js';
+import type { Citation } from './sources.js';
 
-export type Organ = 'kidney' | 'liver' | 'lung' | 'bone';
-
-/** Tumour types by organ (the vocabulary of the facts). */
-export const TUMOURS: Record<Organ, readonly string[]> = {
-  kidney: ['renal-cell-carcinoma', 'other-malignant'],
-  liver: ['hepatocellular-carcinoma', 'intrahepatic-cholangiocarcinoma', 'colorectal-metastasis', 'neuroendocrine-metastasis', 'metastasis-other-primary', 'other-malignant'],
-  lung: ['primary-lung-tumour', 'lung-metastasis', 'other-malignant'],
-  bone: ['osteoid-osteoma', 'osteoblastoma', 'eosinophilic-granuloma', 'aneurysmal-bone-cyst', 'chondroblastoma', 'other-benign', 'slow-growing-malignant', 'other-malignant'],
-};
+/** An organ of a table ("kidney", "thyroid"): the table's own vocabulary. */
+export type Organ = string;
 
 /** The clinical facts an indication may look at. Absent: unknown. */
 export interface ClinicalFacts {
@@ -49,9 +49,12 @@ export interface ClinicalFacts {
 }
 
 export type FactName = Exclude<keyof ClinicalFacts, 'organ'>;
-type NumericFact = 'sizeCm' | 'count' | 'gfr';
-type BoolFact = 'eligibleForSurgery' | 'eligibleForSbrt' | 'singleKidney' | 'alternativeToSystemic' | 'palliative' | 'nearCriticalStructures' | 'combinedTreatment';
-type TextFact = 'tumour' | 'tStage';
+const NUMERIC_FACTS = ['sizeCm', 'count', 'gfr'] as const;
+const BOOL_FACTS = ['eligibleForSurgery', 'eligibleForSbrt', 'singleKidney', 'alternativeToSystemic', 'palliative', 'nearCriticalStructures', 'combinedTreatment'] as const;
+const TEXT_FACTS = ['tumour', 'tStage'] as const;
+type NumericFact = (typeof NUMERIC_FACTS)[number];
+type BoolFact = (typeof BOOL_FACTS)[number];
+type TextFact = (typeof TEXT_FACTS)[number];
 
 /** A condition of the table. `text`: the exact words of the convention it renders, when it has its own. */
 export type Condition =
@@ -61,7 +64,7 @@ export type Condition =
   | { fact: 'predisposition'; op: 'present'; text?: string }
   | { any: readonly Condition[]; text?: string };
 
-/** One indication of Art. 3. */
+/** One indication of a table. */
 export interface Indication {
   id: string;
   organ: Organ;
@@ -72,144 +75,104 @@ export interface Indication {
   citation: Citation;
 }
 
-const doc = DOCUMENTS.ablation.id;
-const art = { kidney: 'Art. 3, 1°', liver: 'Art. 3, 2°', lung: 'Art. 3, 3°', bone: 'Art. 3, 4°' } as const;
+/** A decision table of one convention. */
+export interface IndicationTable {
+  id: string;
+  /** Machine name of the convention. */
+  convention: string;
+  /** Where the table stands in the convention ("Art. 3"). */
+  article: string;
+  /** The organs and their tumour vocabulary. */
+  organs: Record<string, { tumours: readonly string[] }>;
+  /** What the text requires when no indication is listed: its sentence, and a summary (en required). */
+  otherwise: Citation;
+  requirement: { en: string; fr?: string; nl?: string };
+  indications: readonly Indication[];
+}
 
-const HCC = 'Carcinome hépatocellulaire a. Tumeur unique < 2 cm b. 1 à max 3 tumeurs ≤ 3 cm chez un patient inéligible à la chirurgie';
-const BENIGN = 'Tumeur bénigne a. ostéome ostéoïde b. ostéoblastome c. granulome éosinophile d. kyste osseux anévrismal e. chondroblastome';
+const CitationSchema = z.object({ document: z.string().min(1), article: z.string().min(1), text: z.string().min(1), clause: z.string().optional() }).strict();
+const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
+  z.object({ fact: z.enum(TEXT_FACTS), op: z.literal('in'), values: z.array(z.string().min(1)).min(1), text: z.string().optional() }).strict(),
+  z.object({ fact: z.enum(NUMERIC_FACTS), op: z.enum(['<', '<=', '=', '>=']), value: z.string().regex(/^\d+(?:\.\d+)?$/), text: z.string().optional() }).strict(),
+  z.object({ fact: z.enum(BOOL_FACTS), op: z.literal('is'), value: z.boolean(), text: z.string().optional() }).strict(),
+  z.object({ fact: z.literal('predisposition'), op: z.literal('present'), text: z.string().optional() }).strict(),
+  z.object({ any: z.array(ConditionSchema).min(1), text: z.string().optional() }).strict(),
+])) as z.ZodType<Condition>;
+const TableSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  convention: z.string().min(1),
+  article: z.string().min(1),
+  organs: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.object({ tumours: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).strict()),
+  otherwise: CitationSchema,
+  requirement: z.object({ en: z.string().min(1), fr: z.string().optional(), nl: z.string().optional() }).strict(),
+  indications: z.array(z.object({ id: z.string().min(1), organ: z.string().min(1), label: z.string().min(1), conditions: z.array(ConditionSchema).min(1), citation: CitationSchema }).strict()).min(1),
+}).strict();
 
-/** The decision table of Art. 3, in the order of the convention. */
-export const INDICATIONS: readonly Indication[] = [
-  {
-    id: 'kidney.rcc-t1a', organ: 'kidney', label: 'renal cell carcinoma T1a with a single kidney, GFR < 60 ml/min, or ineligible for surgery',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['renal-cell-carcinoma'], text: 'Carcinome rénal' },
-      { fact: 'tStage', op: 'in', values: ['T1a'], text: 'T catégorie 1a' },
-      {
-        any: [
-          { fact: 'singleKidney', op: 'is', value: true, text: 'a. rein unique' },
-          { fact: 'gfr', op: '<', value: '60', text: 'b. insuffisance rénale/mauvaise fonction rénale (GFR < 60 ml/min)' },
-          { fact: 'eligibleForSurgery', op: 'is', value: false, text: 'c. le patient est inéligible à la chirurgie' },
-        ],
-        text: 'en combinaison avec l’un des critères suivants',
-      },
-    ],
-    citation: { document: doc, article: art.kidney, text: 'Carcinome rénal T catégorie 1a en combinaison avec l’un des critères suivants : a. rein unique b. insuffisance rénale/mauvaise fonction rénale (GFR < 60 ml/min) c. le patient est inéligible à la chirurgie' },
-  },
-  {
-    id: 'kidney.predisposition', organ: 'kidney', label: 'specific predisposition to multiple malignant kidney tumours (e.g. von Hippel-Lindau)',
-    conditions: [{ fact: 'predisposition', op: 'present', text: 'En raison d’une prédisposition spécifique (à spécifier)' }],
-    citation: { document: doc, article: art.kidney, text: 'En raison d’une prédisposition spécifique (à spécifier), le patient présente un risque accru de développer de multiples tumeurs rénales malignes au cours de sa vie (notamment von Hippel-Lindau…).' },
-  },
-  {
-    id: 'liver.hcc-single-lt-2cm', organ: 'liver', label: 'hepatocellular carcinoma, single tumour < 2 cm',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['hepatocellular-carcinoma'], text: 'Carcinome hépatocellulaire' },
-      { fact: 'count', op: '=', value: '1', text: 'Tumeur unique' },
-      { fact: 'sizeCm', op: '<', value: '2', text: '< 2 cm' },
-    ],
-    citation: { document: doc, article: art.liver, text: HCC, clause: 'a. Tumeur unique < 2 cm' },
-  },
-  {
-    id: 'liver.hcc-1-3-le-3cm-inoperable', organ: 'liver', label: 'hepatocellular carcinoma, 1 to 3 tumours ≤ 3 cm, ineligible for surgery',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['hepatocellular-carcinoma'], text: 'Carcinome hépatocellulaire' },
-      { fact: 'count', op: '>=', value: '1', text: '1 à max 3 tumeurs' },
-      { fact: 'count', op: '<=', value: '3', text: '1 à max 3 tumeurs' },
-      { fact: 'sizeCm', op: '<=', value: '3', text: '≤ 3 cm' },
-      { fact: 'eligibleForSurgery', op: 'is', value: false, text: 'chez un patient inéligible à la chirurgie' },
-    ],
-    citation: { document: doc, article: art.liver, text: HCC, clause: 'b. 1 à max 3 tumeurs ≤ 3 cm chez un patient inéligible à la chirurgie' },
-  },
-  {
-    id: 'liver.icc-single-le-3cm-inoperable', organ: 'liver', label: 'intrahepatic cholangiocarcinoma, single tumour ≤ 3 cm, ineligible for surgery',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['intrahepatic-cholangiocarcinoma'], text: 'Cholangiocarcinome intrahépatique' },
-      { fact: 'count', op: '=', value: '1', text: 'tumeur unique' },
-      { fact: 'sizeCm', op: '<=', value: '3', text: '≤ 3 cm' },
-      { fact: 'eligibleForSurgery', op: 'is', value: false, text: 'chez un patient inéligible à la chirurgie' },
-    ],
-    citation: { document: doc, article: art.liver, text: 'Cholangiocarcinome intrahépatique : tumeur unique ≤ 3 cm chez un patient inéligible à la chirurgie' },
-  },
-  {
-    id: 'liver.colorectal-metastases', organ: 'liver', label: 'colorectal liver metastases, at most 5, each ≤ 3 cm',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['colorectal-metastasis'], text: 'Métastase(s) colorectale(s) du foie' },
-      { fact: 'count', op: '<=', value: '5', text: 'jusque max 5 métastases' },
-      { fact: 'sizeCm', op: '<=', value: '3', text: '≤ 3 cm' },
-    ],
-    citation: { document: doc, article: art.liver, text: 'Métastase(s) colorectale(s) du foie jusque max 5 métastases ≤ 3 cm' },
-  },
-  {
-    id: 'liver.neuroendocrine-metastases', organ: 'liver', label: 'liver metastases of neuroendocrine tumours, as an alternative to systemic treatment of oligometastases',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['neuroendocrine-metastasis'], text: 'Métastase(s) hépatique(s) de tumeurs neuroendocriniennes' },
-      { fact: 'alternativeToSystemic', op: 'is', value: true, text: 'comme alternative au traitement systémique des oligométastases' },
-    ],
-    citation: { document: doc, article: art.liver, text: 'Métastase(s) hépatique(s) de tumeurs neuroendocriniennes comme alternative au traitement systémique des oligométastases' },
-  },
-  {
-    id: 'liver.oligometastases-other-primary', organ: 'liver', label: 'oligometastases of other primary tumours: at most 3, each < 3 cm',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['metastasis-other-primary'], text: 'd’autres tumeurs primaires' },
-      { fact: 'count', op: '<=', value: '3', text: '≤ 3 métastases' },
-      { fact: 'sizeCm', op: '<', value: '3', text: 'de < 3 cm' },
-    ],
-    citation: { document: doc, article: art.liver, text: 'Oligométastases (≤ 3 métastases de < 3 cm) d’autres tumeurs primaires' },
-  },
-  {
-    id: 'lung.primary-t1-le-2cm', organ: 'lung', label: 'primary lung tumour ≤ 2 cm, T1a or T1b, contra-indication to surgery or stereotactic radiotherapy',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['primary-lung-tumour'], text: 'Tumeur pulmonaire primaire' },
-      { fact: 'sizeCm', op: '<=', value: '2', text: '(≤ 2 cm)' },
-      { fact: 'tStage', op: 'in', values: ['T1a', 'T1b'], text: 'de stade TNM T1 (T1a ou T1b)' },
-      {
-        any: [
-          { fact: 'eligibleForSurgery', op: 'is', value: false },
-          { fact: 'eligibleForSbrt', op: 'is', value: false },
-        ],
-        text: 'lorsqu’il existe une contre-indication à la chirurgie ou à la radiothérapie stéréotaxique (RST)',
-      },
-    ],
-    citation: { document: doc, article: art.lung, text: 'Tumeur pulmonaire primaire (≤ 2 cm) de stade TNM T1 (T1a ou T1b) lorsqu’il existe une contre-indication à la chirurgie ou à la radiothérapie stéréotaxique (RST)' },
-  },
-  {
-    id: 'lung.metastases', organ: 'lung', label: 'lung metastases: at most 3, each ≤ 2 cm',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['lung-metastasis'], text: 'Métastases pulmonaires' },
-      { fact: 'count', op: '<=', value: '3', text: '≤ 3 métastases' },
-      { fact: 'sizeCm', op: '<=', value: '2', text: 'de ≤ 2 cm' },
-    ],
-    citation: { document: doc, article: art.lung, text: 'Métastases pulmonaires (≤ 3 métastases de ≤ 2 cm) telles que des oligométastases d’un carcinome colorectal par exemple' },
-  },
-  {
-    id: 'bone.benign', organ: 'bone', label: 'benign bone tumour: osteoid osteoma, osteoblastoma, eosinophilic granuloma, aneurysmal bone cyst, chondroblastoma',
-    conditions: [{ fact: 'tumour', op: 'in', values: ['osteoid-osteoma', 'osteoblastoma', 'eosinophilic-granuloma', 'aneurysmal-bone-cyst', 'chondroblastoma'], text: BENIGN }],
-    citation: { document: doc, article: art.bone, text: BENIGN },
-  },
-  {
-    id: 'bone.slow-growing-malignant', organ: 'bone', label: 'slow-growing malignant bone tumour < 3 cm, ineligible for surgery',
-    conditions: [
-      { fact: 'tumour', op: 'in', values: ['slow-growing-malignant'], text: 'Tumeur maligne à croissance lente' },
-      { fact: 'sizeCm', op: '<', value: '3', text: '(< 3 cm)' },
-      { fact: 'eligibleForSurgery', op: 'is', value: false, text: 'chez les patients inéligibles à la chirurgie' },
-    ],
-    citation: { document: doc, article: art.bone, text: 'Tumeur maligne à croissance lente (< 3 cm) chez les patients inéligibles à la chirurgie' },
-  },
-  {
-    id: 'bone.palliative', organ: 'bone', label: 'palliative pain control and volume reduction of a tumour progressing near critical structures',
-    conditions: [
-      { fact: 'palliative', op: 'is', value: true, text: 'Contrôle palliatif de la douleur et réduction de volume' },
-      { fact: 'nearCriticalStructures', op: 'is', value: true, text: 'en cas de progression de la tumeur près de structures critiques' },
-    ],
-    citation: { document: doc, article: art.bone, text: 'Contrôle palliatif de la douleur et réduction de volume en cas de progression de la tumeur près de structures critiques (principalement en cas de lésions spinales)' },
-  },
-  {
-    id: 'bone.combined-treatment', organ: 'bone', label: 'in combination with other treatment (e.g. prevention/treatment of pathological fractures)',
-    conditions: [{ fact: 'combinedTreatment', op: 'is', value: true, text: 'En combinaison avec d’autres traitements' }],
-    citation: { document: doc, article: art.bone, text: 'En combinaison avec d’autres traitements tels que la prévention/le traitement de fractures pathologiques (ablation de la tumeur et prévention/traitement d’une fracture avec du ciment par exemple)' },
-  },
-];
+/** A table file that is not a valid table; the message names the file and the field. */
+export class IndicationTableError extends Error {}
+
+/** Parses one table (YAML `table:`); `documents` resolves a citation naming the convention by machine name to the document id. */
+export function parseIndicationTable(text: string, name = 'table.yaml', documents: ReadonlyMap<string, string> = new Map()): IndicationTable {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    throw new IndicationTableError(`${name}: not valid YAML (${(e as Error).message})`);
+  }
+  const file = z.object({ table: TableSchema }).strict().safeParse(raw ?? {});
+  if (!file.success) throw new IndicationTableError(`${name}: ${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const t = file.data.table;
+  const cite = (c: Citation): Citation => ({ ...c, document: documents.get(c.document) ?? c.document, text: squash(c.text) });
+  const check = (cs: readonly Condition[], where: string, organ: string) => {
+    for (const c of cs) {
+      if ('any' in c) { check(c.any, where, organ); continue; }
+      if (c.fact === 'tumour' && c.op === 'in') {
+        for (const v of c.values) if (!t.organs[organ].tumours.includes(v)) throw new IndicationTableError(`${name}: ${where}: "${v}" is not a tumour type of ${organ} (${t.organs[organ].tumours.join(', ')})`);
+      }
+    }
+  };
+  t.indications.forEach((i, k) => {
+    if (!Object.hasOwn(t.organs, i.organ)) throw new IndicationTableError(`${name}: table.indications.${k}.organ: "${i.organ}" is not an organ of the table (${Object.keys(t.organs).join(', ')})`);
+    check(i.conditions, `table.indications.${k} (${i.id})`, i.organ);
+  });
+  if (new Set(t.indications.map((i) => i.id)).size !== t.indications.length) throw new IndicationTableError(`${name}: two indications have the same id`);
+  return { ...t, otherwise: cite(t.otherwise), indications: t.indications.map((i) => ({ ...i, citation: cite(i.citation) })) };
+}
+
+/** The folder of the curated tables. */
+export const INDICATIONS_DIR = `${CURATED_DIR}${CURATED_DIR.endsWith('/') ? '' : '/'}indications/`;
+
+const tables = new Map<string, IndicationTable[]>();
+
+/** The tables of a folder (cached per folder), in file order. */
+export function loadIndicationTables(dir: string = INDICATIONS_DIR, documents?: ReadonlyMap<string, string>): IndicationTable[] {
+  const cached = documents ? undefined : tables.get(dir);
+  if (cached) return cached;
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  } catch {
+    files = [];
+  }
+  const out = files.map((f) => parseIndicationTable(readFileSync(`${dir}${f}`, 'utf8'), f, documents ?? builtinDocumentIds()));
+  if (!documents) tables.set(dir, out);
+  return out;
+}
+
+let ids: Map<string, string> | null = null;
+/** Machine name → document id of the built-in conventions (a citation may name a convention so; ids are content hashes). */
+function builtinDocumentIds(): Map<string, string> {
+  ids ??= new Map(builtinDocuments().filter((d) => d.convention).map((d) => [d.convention!, d.id]));
+  return ids;
+}
+
+/** A table by its id or its convention's machine name; the first table when none is named. */
+export function indicationTable(key?: string, dir?: string): IndicationTable {
+  const list = loadIndicationTables(dir);
+  const t = key === undefined ? list[0] : list.find((x) => x.id === key || x.convention === key);
+  if (!t) throw new FactsError('table', key === undefined ? 'no indication table is known' : `"${key}" is not a known indication table (${list.map((x) => `${x.id} of ${x.convention}`).join(', ') || 'none'})`);
+  return t;
+}
 
 export type Truth = 'true' | 'false' | 'unknown';
 
@@ -314,9 +277,10 @@ export function evaluateIndication(ind: Indication, facts: ClinicalFacts): Indic
   return { id: ind.id, label: ind.label, result, missing: result === 'unknown' ? missingOf(trace) : [], trace, citation: ind.citation };
 }
 
-/** Walks the table for the organ of the facts. */
-export function matchIndication(facts: ClinicalFacts, table: readonly Indication[] = INDICATIONS): IndicationAnswer {
-  const results = table.filter((i) => i.organ === facts.organ).map((i) => evaluateIndication(i, facts));
+/** Walks the table (by default the first known) for the organ of the facts; a list of indications is taken as the rows of the default table. */
+export function matchIndication(facts: ClinicalFacts, given?: IndicationTable | readonly Indication[]): IndicationAnswer {
+  const table: IndicationTable = given === undefined ? indicationTable() : Array.isArray(given) ? { ...indicationTable(), indications: given as readonly Indication[] } : (given as IndicationTable);
+  const results = table.indications.filter((i) => i.organ === facts.organ).map((i) => evaluateIndication(i, facts));
   const matched = results.filter((r) => r.result === 'true');
   const undecided = results.filter((r) => r.result === 'unknown');
   const rejected = results.filter((r) => r.result === 'false');
@@ -328,7 +292,7 @@ export function matchIndication(facts: ClinicalFacts, table: readonly Indication
   if (matched.length) {
     return {
       facts: factsOut, outcome: 'listed', matched, undecided, rejected,
-      message: `listed in Art. 3: ${matched.map((m) => `${m.label} [${m.citation.article}${m.citation.clause ? `, ${m.citation.clause.slice(0, 2)}` : ''}]`).join('; ')}`,
+      message: `listed in ${table.article}: ${matched.map((m) => `${m.label} [${m.citation.article}${m.citation.clause ? `, ${m.citation.clause.slice(0, 2)}` : ''}]`).join('; ')}`,
       requirement: null,
     };
   }
@@ -336,14 +300,14 @@ export function matchIndication(facts: ClinicalFacts, table: readonly Indication
     const need = [...new Set(undecided.flatMap((u) => u.missing))].map((f) => FACT_LABEL[f as FactName] ?? f);
     return {
       facts: factsOut, outcome: 'undecided', matched, undecided, rejected,
-      message: `undecided: no indication of Art. 3 matches the facts given, but ${undecided.length} could with more facts (${need.join(', ')}); if none applies, the COM/CM must justify in writing with a reference to published guidelines`,
-      requirement: CITE.ablationNotListed,
+      message: `undecided: no indication of ${table.article} matches the facts given, but ${undecided.length} could with more facts (${need.join(', ')}); if none applies, ${table.requirement.en}`,
+      requirement: table.otherwise,
     };
   }
   return {
     facts: factsOut, outcome: 'not-listed', matched, undecided, rejected,
-    message: 'not listed: the COM/CM must justify in writing with a reference to published guidelines (the most recent international guidelines published in a peer-reviewed journal)',
-    requirement: CITE.ablationNotListed,
+    message: `not listed: ${table.requirement.en}`,
+    requirement: table.otherwise,
   };
 }
 
@@ -354,7 +318,6 @@ export class FactsError extends Error {
   }
 }
 
-const BOOL_FACTS: readonly BoolFact[] = ['eligibleForSurgery', 'eligibleForSbrt', 'singleKidney', 'alternativeToSystemic', 'palliative', 'nearCriticalStructures', 'combinedTreatment'];
 
 function boolOf(v: unknown, field: string): boolean {
   if (typeof v === 'boolean') return v;
@@ -376,12 +339,15 @@ function numberOf(v: unknown, field: string): Decimal {
 }
 
 /** Reads and validates clinical facts (from JSON or CLI options); unknown keys are an error (a typo would otherwise go unseen). */
-export function readFacts(input: Record<string, unknown>): ClinicalFacts {
+export function readFacts(input: Record<string, unknown>, table: IndicationTable = indicationTable()): ClinicalFacts {
   const known = new Set(['organ', ...Object.keys(FACT_LABEL)]);
+  const TUMOURS = Object.fromEntries(Object.entries(table.organs).map(([k, v]) => [k, v.tumours]));
+  const organs = Object.keys(TUMOURS);
+  const organList = organs.length > 1 ? `${organs.slice(0, -1).join(', ')} or ${organs[organs.length - 1]}` : organs.join('');
   for (const k of Object.keys(input)) if (input[k] !== undefined && !known.has(k)) throw new FactsError(k, `unknown fact (known: ${[...known].join(', ')})`);
   const organ = input.organ;
-  if (organ === undefined) throw new FactsError('organ', 'missing (kidney, liver, lung or bone)');
-  if (typeof organ !== 'string' || !Object.hasOwn(TUMOURS, organ)) throw new FactsError('organ', `${JSON.stringify(organ)} is not one of kidney, liver, lung, bone`);
+  if (organ === undefined) throw new FactsError('organ', `missing (${organList})`);
+  if (typeof organ !== 'string' || !Object.hasOwn(TUMOURS, organ)) throw new FactsError('organ', `${JSON.stringify(organ)} is not one of ${organs.join(', ')}`);
   const facts: ClinicalFacts = { organ: organ as Organ };
   if (input.tumour !== undefined) {
     const t = String(input.tumour);
@@ -438,3 +404,4 @@ export function renderIndication(a: IndicationAnswer, verbose = false): string {
   }
   return out.join('\n');
 }
+

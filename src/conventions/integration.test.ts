@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { builtinDocuments, builtinNomenclature } from '../nomenclature/index.js';
 import { complianceReport, parseClaimLines } from './compliance.js';
 import { derivedValues } from './derived.js';
-import { INDICATIONS } from './indications.js';
+import { indicationTable } from './indications.js';
+
+/** The rows of the curated table of the built-in ablation convention (rules/indications/). */
+const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 import { checkQuote, readQuoteCase } from './quotes.js';
 import { conventionRecord } from './registry.js';
 import { CITE, DOCUMENTS, type Citation } from './sources.js';

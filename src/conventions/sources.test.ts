@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CITE, DOCUMENTS, normaliseSourceText, type Citation } from './sources.js';
-import { INDICATIONS, type Condition } from './indications.js';
+import { indicationTable, type Condition } from './indications.js';
+
+/** The rows of the curated table of the built-in ablation convention (rules/indications/). */
+const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 import { STAFFING_CRITERIA } from './staffing.js';
 import { ANAESTHESIA_THRESHOLD, SURGICAL_ASSISTANCE } from './derived.js';
 import { builtinCatalogue } from './catalogue.js';
