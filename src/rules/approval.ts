@@ -2,15 +2,12 @@
  * approval: a prior approval by one of the given authorities, dated on or before the
  * service ("après accord du Collège des médecins-directeurs préalablement à l'intervention").
  */
-import { z } from 'zod';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Outcome } from './outcomes.js';
+import type { ApprovalParams } from './params.js';
 
 export const AUTHORITIES = ['college-of-medical-directors', 'medical-adviser', 'dental-technical-council'] as const;
-
-export const ApprovalParams = z.object({ by: z.array(z.enum(AUTHORITIES)).min(1) }).strict();
-export type ApprovalParams = z.infer<typeof ApprovalParams>;
 
 /** The earliest approval by one of `by` dated on or before `date`, else the first one dated after, else null. */
 export function findApproval(
@@ -29,7 +26,6 @@ export function findApproval(
 
 export const approval: RuleKind<ApprovalParams, null> = {
   name: 'approval',
-  params: ApprovalParams,
   reports: () => 'approval',
   compile: () => null,
   evaluate(line: CurrentLine, _ctx: EvalContext, rule: CompiledRule<ApprovalParams, null>): Outcome {

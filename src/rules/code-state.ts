@@ -4,15 +4,12 @@
  * yet inserted; `referenced` gives a warning and the line goes on to its rules), and setting
  * (an ambulatory code during a stay, a hospitalised code without one: the right twin is named).
  */
-import { z } from 'zod';
 import { isValidCode, withCheckDigit } from '../code.js';
 import type { PeriodState, SourceRef } from '../nomenclature/types.js';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Detail, Outcome } from './outcomes.js';
-
-const NoParams = z.object({}).strict();
-type NoParams = z.infer<typeof NoParams>;
+import type { NoParams } from './params.js';
 
 /** Six ASCII digits (no regex on the hot path). */
 function sixDigits(c: string): boolean {
@@ -50,7 +47,6 @@ function uncertainDetail(line: CurrentLine, st: PeriodState): Extract<Detail, { 
 
 export const unknownCode: RuleKind<NoParams, null> = {
   name: 'unknown-code',
-  params: NoParams,
   reports: () => 'unknown-code',
   compile: () => null,
   alsoIndexOn: () => 'every-line',
@@ -67,7 +63,6 @@ export const unknownCode: RuleKind<NoParams, null> = {
 
 export const notInForce: RuleKind<NoParams, null> = {
   name: 'not-in-force',
-  params: NoParams,
   reports: () => 'not-in-force',
   compile: () => null,
   alsoIndexOn: () => 'every-line',
@@ -91,7 +86,6 @@ export const notInForce: RuleKind<NoParams, null> = {
 
 export const setting: RuleKind<NoParams, null> = {
   name: 'setting',
-  params: NoParams,
   reports: () => 'setting',
   compile: () => null,
   alsoIndexOn: () => 'every-line',

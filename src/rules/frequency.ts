@@ -3,33 +3,13 @@
  * period of a stay / lifetime / since the latest anchor line (e.g. "per CM"), optionally per
  * side; the codes of the scope counted together, or each service (pair) on its own.
  */
-import { z } from 'zod';
 import { addDays, fromDayNumber } from '../date.js';
 import { compileCodeRef, type CodeSetIndex } from './coderef.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { CodeRefSchema } from './model-schema.js';
 import { refs, unitsOf, yearWindow } from './lines.js';
 import type { Detail, Outcome } from './outcomes.js';
-
-export const FrequencyParams = z
-  .object({
-    max: z.number().int().min(1),
-    period: z.discriminatedUnion('unit', [
-      z.object({ unit: z.literal('day') }).strict(),
-      z.object({ unit: z.literal('year') }).strict(),
-      z.object({ unit: z.literal('stay') }).strict(),
-      z.object({ unit: z.literal('lifetime') }).strict(),
-      z.object({ unit: z.literal('stay-period'), days: z.number().int().min(1) }).strict(),
-      z.object({ unit: z.literal('since'), anchor: CodeRefSchema }).strict(),
-    ]),
-    /** true: all codes of the scope count together; false: each service (pair) counts on its own. */
-    together: z.boolean(),
-    /** Count per side (left/right), e.g. "au maximum une fois par sein". */
-    perSide: z.boolean().optional(),
-  })
-  .strict();
-export type FrequencyParams = z.infer<typeof FrequencyParams>;
+import type { FrequencyParams } from './params.js';
 
 interface Compiled {
   anchor: CodeSetIndex | null;
@@ -44,7 +24,6 @@ function counts(rule: Rule, line: CurrentLine, l: LedgerLine): boolean {
 
 export const frequency: RuleKind<FrequencyParams, Compiled> = {
   name: 'frequency',
-  params: FrequencyParams,
   reports: () => 'frequency',
   compile: (rule) => ({ anchor: rule.params.period.unit === 'since' ? compileCodeRef(rule.params.period.anchor) : null }),
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {

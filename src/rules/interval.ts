@@ -4,24 +4,12 @@
  * the other line (explicit month arithmetic, end of month clamped). History lines dated after
  * the claim count as well: the two lines would be closer than the delay either way.
  */
-import { z } from 'zod';
 import { addDays, addMonths } from '../date.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import { refs } from './lines.js';
 import type { Outcome } from './outcomes.js';
-
-export const IntervalParams = z
-  .object({
-    months: z.number().int().min(0),
-    days: z.number().int().min(0),
-    /** Only lines for the same lesion count ("pour une même lésion"). */
-    sameLesion: z.boolean(),
-    /** true: every code of the scope counts; false: only the same service (pair). */
-    together: z.boolean(),
-  })
-  .strict();
-export type IntervalParams = z.infer<typeof IntervalParams>;
+import type { IntervalParams } from './params.js';
 
 type Rule = CompiledRule<IntervalParams, null>;
 
@@ -32,7 +20,6 @@ export function earliestAfter(d: string, months: number, days: number): string {
 
 export const interval: RuleKind<IntervalParams, null> = {
   name: 'interval',
-  params: IntervalParams,
   reports: () => 'interval',
   compile: () => null,
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {

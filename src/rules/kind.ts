@@ -23,8 +23,11 @@ export interface CompiledRule<P = unknown, C = unknown> {
 
 export interface RuleKind<P = any, C = any> {
   readonly name: RuleKindName;
-  /** Parameter schema (curated YAML is validated with it). */
-  readonly params: z.ZodType<P>;
+  /**
+   * Parameter schema, for a kind that carries its own; the others' are in params.ts (PARAMS), so
+   * that evaluating rules loads no zod.
+   */
+  readonly params?: z.ZodType<P>;
   /** The contract kind of the reasons this rule gives. */
   reports(rule: Rule<P>): ContractKind;
   /** Precomputes what evaluation needs (sets, numbers). */

@@ -7,29 +7,11 @@
  * displaced). With `severity: warning` the rule can only be suspected from claim data (e.g.
  * "in the same intervention", "technical services by the same psychiatrist").
  */
-import { z } from 'zod';
 import { compileCodeRef, type CodeSetIndex } from './coderef.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { CodeRefSchema } from './model-schema.js';
 import type { Outcome } from './outcomes.js';
-
-export const NonCumulationParams = z
-  .object({
-    within: z.enum(['day', 'stay']),
-    /** among: the services of the scope among themselves; against: the scope against `against`. */
-    mode: z.enum(['among', 'against']),
-    against: CodeRefSchema.optional(),
-    /** against any other code (but `except` and the scope), e.g. "prestations techniques". */
-    anyOther: z.boolean().optional(),
-    except: CodeRefSchema.optional(),
-    /** Only lines by the same provider (provider.id) conflict. */
-    sameProvider: z.boolean().optional(),
-    severity: z.enum(['violated', 'warning']),
-  })
-  .strict()
-  .refine((p) => p.mode === 'among' || p.against !== undefined || p.anyOther === true, 'mode "against" needs `against` or `anyOther`');
-export type NonCumulationParams = z.infer<typeof NonCumulationParams>;
+import type { NonCumulationParams } from './params.js';
 
 interface Compiled {
   against: CodeSetIndex | null;
@@ -44,7 +26,6 @@ const ANY_OTHER: readonly string[] = Object.freeze(['*']);
 
 export const nonCumulation: RuleKind<NonCumulationParams, Compiled> = {
   name: 'non-cumulation',
-  params: NonCumulationParams,
   reports: () => 'non-cumulation',
   compile(rule, scope) {
     const against = rule.params.against ? compileCodeRef(rule.params.against) : null;

@@ -3,39 +3,16 @@
  * service, sex, or the hospital service of the stay (allowed / forbidden letters, case
  * sensitive: "N" and "n" are different services). Missing data gives a warning.
  */
-import { z } from 'zod';
 import { ageOn } from '../date.js';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { NoteSchema } from './model-schema.js';
 import type { Outcome } from './outcomes.js';
-
-export const PatientParams = z.union([
-  z.object({ age: z.object({ under: z.number().int().min(1).optional(), atLeast: z.number().int().min(0).optional() }).strict() }).strict(),
-  z.object({ sex: z.enum(['F', 'M']) }).strict(),
-  z
-    .object({
-      services: z
-        .object({
-          allowed: z.array(z.string()).optional(),
-          forbidden: z.array(z.string()).optional(),
-          /** The text requires the patient to stay in a service: an ambulatory line violates it. */
-          requireStay: z.boolean(),
-          /** What a service outside `allowed` gives: violated, or warning when the text allows more than a service letter can say. */
-          otherwise: z.enum(['violated', 'warning']),
-          note: NoteSchema.optional(),
-        })
-        .strict(),
-    })
-    .strict(),
-]);
-export type PatientParams = z.infer<typeof PatientParams>;
+import type { PatientParams } from './params.js';
 
 type Rule = CompiledRule<PatientParams, null>;
 
 export const patient: RuleKind<PatientParams, null> = {
   name: 'patient',
-  params: PatientParams,
   reports: () => 'patient',
   compile: () => null,
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {

@@ -3,17 +3,13 @@
  * service (the registry of the database, completed and overridden by the request's
  * `institutions`). A request without institution cannot be checked: warning.
  */
-import { z } from 'zod';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Outcome } from './outcomes.js';
-
-export const PlaceParams = z.object({ convention: z.string().min(1) }).strict();
-export type PlaceParams = z.infer<typeof PlaceParams>;
+import type { PlaceParams } from './params.js';
 
 export const place: RuleKind<PlaceParams, null> = {
   name: 'place',
-  params: PlaceParams,
   reports: () => 'place',
   compile: () => null,
   evaluate(line: CurrentLine, ctx: EvalContext, rule: CompiledRule<PlaceParams, null>): Outcome {

@@ -4,25 +4,12 @@
  * day ("au préalable ou simultanément", "à l'occasion de", "à la suite de"), or the same day;
  * optionally in the same stay, or with the required line performed ambulatory.
  */
-import { z } from 'zod';
 import { compileCodeRef, type CodeSetIndex } from './coderef.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { CodeRefSchema } from './model-schema.js';
 import { refs, unitsOf } from './lines.js';
 import type { Outcome } from './outcomes.js';
-
-export const PrerequisiteParams = z
-  .object({
-    oneOf: CodeRefSchema,
-    count: z.number().int().min(1),
-    timing: z.enum(['before', 'before-or-same-day', 'same-day']),
-    sameStay: z.boolean(),
-    /** The required line must be ambulatory (no stay). */
-    ambulatory: z.boolean(),
-  })
-  .strict();
-export type PrerequisiteParams = z.infer<typeof PrerequisiteParams>;
+import type { PrerequisiteParams } from './params.js';
 
 interface Compiled {
   oneOf: CodeSetIndex;
@@ -31,7 +18,6 @@ type Rule = CompiledRule<PrerequisiteParams, Compiled>;
 
 export const prerequisite: RuleKind<PrerequisiteParams, Compiled> = {
   name: 'prerequisite',
-  params: PrerequisiteParams,
   reports: () => 'prerequisite',
   compile: (rule) => ({ oneOf: compileCodeRef(rule.params.oneOf) }),
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {

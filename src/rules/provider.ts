@@ -4,21 +4,10 @@
  * ("effectuées en collaboration avec un médecin spécialiste en radiodiagnostic …").
  * A request without the provider's specialty cannot be checked: warning.
  */
-import { z } from 'zod';
 import type { CurrentLine, EvalContext, ProviderFacts } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Outcome, ProviderAlternative } from './outcomes.js';
-
-const Who = z.object({ specialty: z.array(z.string()).min(1), qualifications: z.array(z.string()) }).strict();
-
-export const ProviderParams = z
-  .object({
-    alternatives: z
-      .array(Who.extend({ collaborator: Who.nullable() }).strict())
-      .min(1),
-  })
-  .strict();
-export type ProviderParams = z.infer<typeof ProviderParams>;
+import type { ProviderParams } from './params.js';
 
 type Rule = CompiledRule<ProviderParams, ProviderAlternative[]>;
 
@@ -30,7 +19,6 @@ function fits(who: ProviderFacts | null, spec: { specialty: string[]; qualificat
 
 export const provider: RuleKind<ProviderParams, ProviderAlternative[]> = {
   name: 'provider',
-  params: ProviderParams,
   reports: () => 'provider',
   compile: (rule) => rule.params.alternatives,
   evaluate(line: CurrentLine, _ctx: EvalContext, rule: Rule): Outcome {

@@ -4,20 +4,11 @@
  * arithmetic: the n-th month ends the day before admission + n calendar months
  * (admission 2024-01-31: the 6th month ends 2024-07-30).
  */
-import { z } from 'zod';
 import { addDays, addMonths } from '../date.js';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
 import type { Outcome } from './outcomes.js';
-
-export const TierParams = z
-  .object({
-    fromDay: z.number().int().min(1),
-    toDay: z.number().int().min(1).nullable(),
-    endOfMonth: z.number().int().min(1).nullable(),
-  })
-  .strict();
-export type TierParams = z.infer<typeof TierParams>;
+import type { TierParams } from './params.js';
 
 /** Last day of the n-th month of a stay admitted on `admission`. */
 export function endOfStayMonth(admission: string, n: number): string {
@@ -26,7 +17,6 @@ export function endOfStayMonth(admission: string, n: number): string {
 
 export const tier: RuleKind<TierParams, null> = {
   name: 'tier',
-  params: TierParams,
   reports: () => 'tier',
   compile: () => null,
   evaluate(line: CurrentLine, _ctx: EvalContext, rule: CompiledRule<TierParams, null>): Outcome {

@@ -3,18 +3,13 @@
  * "not for cardiac rehabilitation"). It never rejects and never accepts silently: every line
  * in scope carries the warning, reported under the contract kind the condition is about.
  */
-import { z } from 'zod';
 import type { CurrentLine, EvalContext } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { ContractKindSchema, NoteSchema } from './model-schema.js';
 import type { Outcome } from './outcomes.js';
-
-export const WarningParams = z.object({ about: ContractKindSchema, note: NoteSchema }).strict();
-export type WarningParams = z.infer<typeof WarningParams>;
+import type { WarningParams } from './params.js';
 
 export const warning: RuleKind<WarningParams, null> = {
   name: 'warning',
-  params: WarningParams,
   reports: (rule) => rule.params.about,
   compile: () => null,
   evaluate(line: CurrentLine, _ctx: EvalContext, rule: CompiledRule<WarningParams, null>): Outcome {
