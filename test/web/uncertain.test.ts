@@ -20,7 +20,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startServer({ webRoot: undefined });
   const r = await post(server, '/v1/documents', { documents: [{ name: '2000022259.md', text: act }] });
-  expect(r.status).toBe(200);
+  expect(r.status).toBe(201);
   browser = await openBrowser(server.url);
   page = browser.page;
 }, 120_000);
