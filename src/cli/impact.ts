@@ -34,3 +34,62 @@ export function registerImpact(program: Command): void {
       process.stdout.write(renderDiff(result, opts.sentences !== false) + '\n');
     });
 }
+
+type ReplayOptions = DbOptions & { with: string[]; json?: boolean; lang: string; jobs?: string; progress?: boolean };
+
+/** A progress line on stderr, at most twice a second, only when stderr is a terminal. */
+function progressLine(enabled: boolean): { tick: (lines: number, changed: number) => void; end: () => void } {
+  if (!enabled || !process.stderr.isTTY) return { tick: () => {}, end: () => {} };
+  let last = 0;
+  const start = Date.now();
+  return {
+    tick: (lines, changed) => {
+      const now = Date.now();
+      if (now - last < 500) return;
+      last = now;
+      process.stderr.write(`\rnomen replay: ${lines.toLocaleString('en')} lines, ${changed.toLocaleString('en')} changed, ${((now - start) / 1000).toFixed(0)} s`);
+    },
+    end: () => { if (last) process.stderr.write('\n'); },
+  };
+}
+
+/** Registers `nomen replay`. */
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('what a draft would change: the claims decided twice, on the current law and with the draft documents ingested in a scratch copy (the database is not touched); every line whose decision, fee or reimbursement changes, with the rule or value that made the difference, then the totals per code, month and institution')
+    .argument('<claims>', 'NDJSON requests, one per line (as `check --ndjson` reads them), or - for standard input')
+    .requiredOption('--with <draft...>', 'the draft document(s): anything `ingest` reads (an amending act, a coefficient table, a convention), dated as its text says')
+    .option('--json', 'NDJSON: one object per changed line (a bad input line gives its error object), then {"totals": …}')
+    .option('--lang <lang>', 'language of the rule messages: en, fr or nl', 'en')
+    .option('--jobs <n>', `worker threads (default: the number of cores; 1 replays on the main thread)`)
+    .option('--no-progress', 'no progress line on stderr (shown only when stderr is a terminal)')
+    .option('--db <file>', DB_HELP)
+    .action(async (file: string, opts: ReplayOptions) => {
+      const { availableParallelism } = await import('node:os');
+      const { isLocale } = await import('../engine/index.js');
+      const { wholeNumber, dbSpec } = await import('./common.js');
+      const { readDocuments } = await import('./ingest.js');
+      const { IngestRefused } = await import('../store/refusal.js');
+      const { runReplay, renderTotals } = await import('../impact/index.js');
+      if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
+      const jobs = opts.jobs === undefined ? availableParallelism() : wholeNumber(opts.jobs, '--jobs', 1, 64);
+      const drafts = (await readDocuments(opts.with).catch((e: unknown) => {
+        throw e instanceof UserError ? new UserError(e.message.replace(/; nothing was ingested$/, '; nothing was replayed')) : e;
+      }));
+      const input = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 });
+      input.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${e.message}\n`); process.exit(2); });
+      const progress = progressLine(opts.progress !== false);
+      const n = Number(process.env.NOMEN_BATCH_BYTES);
+      const run = await runReplay(input, process.stdout, {
+        db: dbSpec(opts), drafts, format: opts.json ? 'ndjson' : 'text', jobs, locale: opts.lang,
+        batchBytes: Number.isInteger(n) && n > 0 ? n : undefined, progress: progress.tick,
+      }).catch((e: unknown) => {
+        throw e instanceof IngestRefused ? new UserError(e.message.replace(/nothing was ingested$/, 'nothing was replayed')) : e;
+      });
+      progress.end();
+      if (opts.json) process.stdout.write(JSON.stringify({ totals: run.totals, drafts: run.drafts.map((r) => ({ document: r.document, status: r.status, entryIntoForce: r.entryIntoForce, file: r.file })) }) + '\n');
+      else process.stdout.write((run.totals.changed.lines || run.totals.errors ? '\n' : '') + renderTotals(run.totals) + '\n');
+      process.stderr.write(`nomen: ${JSON.stringify(run.stats)}\n`);
+    });
+}

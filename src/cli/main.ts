@@ -6,7 +6,7 @@ import { registerCodeCommands } from './codes.js';
 import { registerCheck } from './check.js';
 import { registerConventionCommands } from './conventions.js';
 import { registerServe } from './serve.js';
-import { registerImpact } from './impact.js';
+import { registerImpact, registerReplay } from './impact.js';
 
 const program = new Command()
   .name('nomen')
@@ -21,6 +21,7 @@ registerCheck(program);
 registerConventionCommands(program);
 registerServe(program);
 registerImpact(program);
+registerReplay(program);
 
 try {
   await program.parseAsync(process.argv);

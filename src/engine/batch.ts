@@ -13,6 +13,7 @@ import { decide, type EngineContext } from './decide.js';
 import { validateRequest, type CheckRequest, type CheckResponse, type FieldError } from './schema.js';
 import { ByteSink, writeResponse } from './serialize.js';
 import { utf8Fault, utf8Message, type Utf8Fault } from '../utf8.js';
+import { answerTooLargeMessage, DEFAULT_LIMITS, lineTooLongMessage, requestLimitErrors, type Limits } from './limits.js';
 
 export interface BatchStats {
   /** Input lines read (blank ones included). */
@@ -23,7 +24,14 @@ export interface BatchStats {
 
 export interface BatchError {
   line: number;
-  error: { message: string; errors?: FieldError[]; offset?: number };
+  /** `offset`: the first byte that is not UTF-8; `bytes`: the length of a line over the limit. */
+  error: { message: string; errors?: FieldError[]; offset?: number; bytes?: number };
+}
+
+/** How a batch reads its input. */
+export interface BatchOptions {
+  /** Limits of a line and of each request and answer (default DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** A line as read from the input: its text, or where its bytes stop being UTF-8. */
@@ -58,16 +66,18 @@ function content(text: string, lineNo: number): string | null {
   return t;
 }
 
-type Parsed = { ok: true; request: CheckRequest } | { ok: false; error: BatchError };
+export type Parsed = { ok: true; request: CheckRequest } | { ok: false; error: BatchError };
 
-/** Parses and validates one non-blank line. */
-function parseLine(t: string, lineNo: number): Parsed {
+/** Parses and validates one non-blank line (within the request limits, when given). */
+function parseLine(t: string, lineNo: number, limits?: Limits, locale?: EngineContext['locale']): Parsed {
   let value: unknown;
   try {
     value = JSON.parse(t);
   } catch (e) {
     return { ok: false, error: { line: lineNo, error: { message: `not valid JSON: ${(e as Error).message}` } } };
   }
+  const over = limits ? requestLimitErrors(value, limits, locale) : [];
+  if (over.length) return { ok: false, error: { line: lineNo, error: { message: over.map((e) => `${e.path}: ${e.message}`).join('; '), errors: over } } };
   const v = validateRequest(value);
   if (!v.ok) {
     const msg = v.errors.map((e) => `${e.path || '(request)'}: ${e.message}`).join('; ');
@@ -76,18 +86,32 @@ function parseLine(t: string, lineNo: number): Parsed {
   return { ok: true, request: v.request };
 }
 
+/**
+ * One NDJSON line as a request, read exactly as the batch reads it (a byte order mark, a CR,
+ * bytes that are not UTF-8, blank lines): null for a blank line, else the request or the error
+ * object the batch writes for it.
+ */
+export function requestOf(text: LineText, lineNo: number, locale: EngineContext['locale']): Parsed | null {
+  if (typeof text !== 'string') {
+    const fault = { ...text, line: lineNo };
+    return { ok: false, error: { line: lineNo, error: { message: utf8Message(fault, locale), offset: fault.offset } } };
+  }
+  const t = content(text, lineNo);
+  return t === null ? null : parseLine(t, lineNo);
+}
+
 const internalError = (lineNo: number, e: unknown): BatchError => ({ line: lineNo, error: { message: `internal error: ${(e as Error).message}` } });
 
 /** Decides one NDJSON line into `sink` (with its newline) and counts it in `stats` (a blank line counts as a line only). */
-export function decideInto(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext, stats: BatchStats): void {
+export function decideInto(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext, stats: BatchStats, limits: Limits = DEFAULT_LIMITS): void {
   stats.lines++;
-  const r = decideOne(sink, text, lineNo, context);
+  const r = decideOne(sink, text, lineNo, context, limits);
   if (r === true) stats.responses++;
   else if (r === false) stats.errors++;
 }
 
 /** One line into `sink`; null for a blank line, else whether it gave a response. */
-function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext): boolean | null {
+function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: EngineContext, limits: Limits): boolean | null {
   if (typeof text !== 'string') {
     const fault = { ...text, line: lineNo };
     const error: BatchError = { line: lineNo, error: { message: utf8Message(fault, context.locale), offset: fault.offset } };
@@ -96,7 +120,7 @@ function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: Engi
   }
   const t = content(text, lineNo);
   if (t === null) return null;
-  const p = parseLine(t, lineNo);
+  const p = parseLine(t, lineNo, limits, context.locale);
   if (!p.ok) {
     sink.str(JSON.stringify(p.error) + '\n');
     return false;
@@ -108,9 +132,27 @@ function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: Engi
     sink.str(JSON.stringify(internalError(lineNo, e)) + '\n');
     return false;
   }
+  const mark = sink.mark();
   writeResponse(sink, response);
+  const size = sink.mark() - mark;
+  if (size > limits.answerBytes) {
+    sink.dropTo(mark);
+    sink.str(JSON.stringify({ line: lineNo, error: { message: answerTooLargeMessage(size, limits.answerBytes, context.locale) } } satisfies BatchError) + '\n');
+    return false;
+  }
   sink.str('\n');
   return true;
+}
+
+/** The error object of a line longer than the limit (its bytes were skipped). */
+export function lineTooLong(lineNo: number, bytes: number, max: number, locale?: EngineContext['locale']): string {
+  return JSON.stringify({ line: lineNo, error: { message: lineTooLongMessage(bytes, max, locale), bytes } } satisfies BatchError) + '\n';
+}
+
+/** A line longer than `max` bytes: `line` is called with its length instead of decoding it. */
+export interface TooLong {
+  max: number;
+  line: (bytes: number) => boolean | void;
 }
 
 /**
@@ -118,22 +160,30 @@ function decideOne(sink: ByteSink, text: LineText, lineNo: number, context: Engi
  * whole chunk), until `line` returns true; returns the offset after the last line given. With
  * `whole`, a last line without a newline is given too.
  */
-export function eachLine(bytes: Buffer, start: number, line: (text: LineText) => boolean | void, whole = false): number {
+export function eachLine(bytes: Buffer, start: number, line: (text: LineText) => boolean | void, whole = false, tooLong?: TooLong): number {
   for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
-    const stop = line(lineText(bytes, start, nl));
+    const stop = tooLong && nl - start > tooLong.max ? tooLong.line(nl - start) : line(lineText(bytes, start, nl));
     start = nl + 1;
     if (stop === true) return start;
   }
   if (whole && start < bytes.length) {
-    line(lineText(bytes, start));
+    if (tooLong && bytes.length - start > tooLong.max) tooLong.line(bytes.length - start);
+    else line(lineText(bytes, start));
     return bytes.length;
   }
   return start;
 }
 
 /** Reads NDJSON requests from `input` and writes one response per line to `output`. Does not end `output`. */
-export async function runBatch(input: Readable, output: Writable, context: EngineContext): Promise<BatchStats> {
-  return runLines(input, output, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats));
+export async function runBatch(input: Readable, output: Writable, context: EngineContext, options: BatchOptions = {}): Promise<BatchStats> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  return runLines(input, output, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats, limits), { maxLineBytes: limits.lineBytes, locale: context.locale });
+}
+
+/** How `runLines` treats a line longer than `maxLineBytes`: its bytes are skipped, an error object takes its place. */
+export interface LineOptions {
+  maxLineBytes?: number;
+  locale?: EngineContext['locale'];
 }
 
 /** What to do with one input line: write its output (with its newline) into `sink`, count it in `stats` (`decideInto` is one). */

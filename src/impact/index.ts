@@ -2,3 +2,6 @@
 export * from './diff.js';
 export * from './render.js';
 export * from './store.js';
+export * from './replay.js';
+export * from './scratch.js';
+export * from './run.js';
