@@ -10,7 +10,7 @@ import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
 import {
   ABLATION, BREAST, cappedCodes, catalogueFromStore, checkQuote, checkStaffing, complianceReport, conventionRecord, derivedFromState,
-  FactsError, InputError, institutionOn, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
+  FactsError, IndicationTableError, indicationTable, InputError, institutionOn, parseIndicationTable, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
   parseRoster, QUOTE_CODES, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
   validity, withConvention, type ComplianceLine, type ConventionCatalogue, type Institution,
 } from '../conventions/index.js';
@@ -22,6 +22,7 @@ const readInput = (file: string, what: string): string => readTextInput(file, wh
 /** Turns the input errors of the conventions module into UserErrors (exit 2), naming the file. */
 function asUserError(e: unknown, file?: string): never {
   if (e instanceof InputError) throw new UserError(file && file !== '-' ? e.inFile(file).message : e.message);
+  if (e instanceof IndicationTableError) throw new UserError(e.message);
   if (e instanceof QuoteInputError || e instanceof FactsError) throw new UserError(file && file !== '-' ? `${file}: ${e.message}` : e.message);
   if (e instanceof RegistryError) throw new UserError(`--${e.field.replace(/_/g, '-')}: ${e.message.replace(/^[a-z_]+: /, '')}`);
   throw e;
@@ -246,10 +247,11 @@ A case:
 function registerIndication(program: Command): void {
   program
     .command('indication')
-    .description('the clinical indications of the ablation convention (Art. 3) as a decision table: the indication matched with its citation, or "not listed: the COM/CM must justify in writing with a reference to published guidelines"')
-    .option('--facts <file>', 'the clinical facts as JSON (the options below override it)')
-    .option('--organ <organ>', 'kidney, liver, lung or bone')
-    .option('--tumour <type>', 'tumour type: kidney: renal-cell-carcinoma, other-malignant; liver: hepatocellular-carcinoma, intrahepatic-cholangiocarcinoma, colorectal-metastasis, neuroendocrine-metastasis, metastasis-other-primary, other-malignant; lung: primary-lung-tumour, lung-metastasis, other-malignant; bone: osteoid-osteoma, osteoblastoma, eosinophilic-granuloma, aneurysmal-bone-cyst, chondroblastoma, other-benign, slow-growing-malignant, other-malignant')
+    .description('the clinical indications of a convention as a decision table (by default the ablation convention\'s Art. 3): the indication matched with its citation, or "not listed" with what the text then requires')
+    .option('--table <table>', 'the indication table: its id, its convention\'s machine name, or a YAML file (rules/indications/*.yaml is the format); default: the first of rules/indications/')
+    .option('--facts <file>', 'the clinical facts as JSON (the options below override it; the facts a table declares are given here)')
+    .option('--organ <organ>', 'an organ of the table (ablation: kidney, liver, lung or bone)')
+    .option('--tumour <type>', 'tumour type (ablation: kidney: renal-cell-carcinoma, other-malignant; liver: hepatocellular-carcinoma, intrahepatic-cholangiocarcinoma, colorectal-metastasis, neuroendocrine-metastasis, metastasis-other-primary, other-malignant; lung: primary-lung-tumour, lung-metastasis, other-malignant; bone: osteoid-osteoma, osteoblastoma, eosinophilic-granuloma, aneurysmal-bone-cyst, chondroblastoma, other-benign, slow-growing-malignant, other-malignant)')
     .option('--size <cm>', 'largest diameter of the largest tumour, in cm (e.g. 2.5)')
     .option('--count <n>', 'number of tumours / metastases')
     .option('--t-stage <T>', 'TNM T category (T1a, T1b, …)')
@@ -270,7 +272,12 @@ Examples:
   nomen indication --organ kidney --tumour renal-cell-carcinoma --t-stage T1a --gfr 45
 A fact left out is unknown: an indication that depends on it is "undecided", never matched silently.
 `)
-    .action((opts: Record<string, string | boolean | undefined> & { facts?: string; json?: boolean; verbose?: boolean }) => {
+    .action((opts: Record<string, string | boolean | undefined> & { table?: string; facts?: string; json?: boolean; verbose?: boolean }) => {
+      const table = opts.table === undefined
+        ? guard(() => indicationTable())
+        : /\.ya?ml$/i.test(opts.table)
+          ? guard(() => parseIndicationTable(readInput(opts.table as string, 'indication table'), opts.table), opts.table)
+          : guard(() => indicationTable(opts.table));
       let input: Record<string, unknown> = {};
       if (opts.facts) {
         const text = readInput(opts.facts, 'facts file');
@@ -287,8 +294,8 @@ A fact left out is unknown: an indication that depends on it is "undecided", nev
         nearCriticalStructures: 'nearCriticalStructures', combinedTreatment: 'combinedTreatment',
       };
       for (const [opt, fact] of Object.entries(map)) if (opts[opt] !== undefined) input[fact] = opts[opt];
-      const facts = guard(() => readFacts(input));
-      const answer = matchIndication(facts);
+      const facts = guard(() => readFacts(input, table));
+      const answer = matchIndication(facts, table);
       if (opts.json) printJson(answer);
       else process.stdout.write(renderIndication(answer, opts.verbose) + '\n');
     });

@@ -46,21 +46,27 @@ export interface ClinicalFacts {
   nearCriticalStructures?: boolean;
   /** Ablation combined with other treatment (e.g. prevention/treatment of pathological fracture). */
   combinedTreatment?: boolean;
+  /** Facts a table declares beyond the common vocabulary (yes/no or a number). */
+  extra?: Record<string, boolean | Decimal>;
 }
 
-export type FactName = Exclude<keyof ClinicalFacts, 'organ'>;
+export type FactName = Exclude<keyof ClinicalFacts, 'organ' | 'extra'>;
 const NUMERIC_FACTS = ['sizeCm', 'count', 'gfr'] as const;
+const COMMON_FACTS = ['tumour', 'sizeCm', 'count', 'tStage', 'eligibleForSurgery', 'eligibleForSbrt', 'gfr', 'singleKidney', 'predisposition', 'alternativeToSystemic', 'palliative', 'nearCriticalStructures', 'combinedTreatment'] as const;
 const BOOL_FACTS = ['eligibleForSurgery', 'eligibleForSbrt', 'singleKidney', 'alternativeToSystemic', 'palliative', 'nearCriticalStructures', 'combinedTreatment'] as const;
 const TEXT_FACTS = ['tumour', 'tStage'] as const;
 type NumericFact = (typeof NUMERIC_FACTS)[number];
 type BoolFact = (typeof BOOL_FACTS)[number];
 type TextFact = (typeof TEXT_FACTS)[number];
 
-/** A condition of the table. `text`: the exact words of the convention it renders, when it has its own. */
+/**
+ * A condition of the table. `text`: the exact words of the convention it renders, when it has its
+ * own. A fact is one of the common vocabulary or one the table declares (`facts`).
+ */
 export type Condition =
   | { fact: TextFact; op: 'in'; values: readonly string[]; text?: string }
-  | { fact: NumericFact; op: '<' | '<=' | '=' | '>='; value: string; text?: string }
-  | { fact: BoolFact; op: 'is'; value: boolean; text?: string }
+  | { fact: NumericFact | (string & {}); op: '<' | '<=' | '=' | '>=' | '>'; value: string; text?: string }
+  | { fact: BoolFact | (string & {}); op: 'is'; value: boolean; text?: string }
   | { fact: 'predisposition'; op: 'present'; text?: string }
   | { any: readonly Condition[]; text?: string };
 
@@ -84,6 +90,8 @@ export interface IndicationTable {
   article: string;
   /** The organs and their tumour vocabulary. */
   organs: Record<string, { tumours: readonly string[] }>;
+  /** Facts the table needs beyond the common vocabulary: their type and an English label. */
+  facts?: Record<string, { type: 'yes-no' | 'number'; label: string }>;
   /** What the text requires when no indication is listed: its sentence, and a summary (en required). */
   otherwise: Citation;
   requirement: { en: string; fr?: string; nl?: string };
@@ -93,8 +101,8 @@ export interface IndicationTable {
 const CitationSchema = z.object({ document: z.string().min(1), article: z.string().min(1), text: z.string().min(1), clause: z.string().optional() }).strict();
 const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
   z.object({ fact: z.enum(TEXT_FACTS), op: z.literal('in'), values: z.array(z.string().min(1)).min(1), text: z.string().optional() }).strict(),
-  z.object({ fact: z.enum(NUMERIC_FACTS), op: z.enum(['<', '<=', '=', '>=']), value: z.string().regex(/^\d+(?:\.\d+)?$/), text: z.string().optional() }).strict(),
-  z.object({ fact: z.enum(BOOL_FACTS), op: z.literal('is'), value: z.boolean(), text: z.string().optional() }).strict(),
+  z.object({ fact: z.string().regex(/^[a-z][A-Za-z0-9]*$/), op: z.enum(['<', '<=', '=', '>=', '>']), value: z.string().regex(/^\d+(?:\.\d+)?$/), text: z.string().optional() }).strict(),
+  z.object({ fact: z.string().regex(/^[a-z][A-Za-z0-9]*$/), op: z.literal('is'), value: z.boolean(), text: z.string().optional() }).strict(),
   z.object({ fact: z.literal('predisposition'), op: z.literal('present'), text: z.string().optional() }).strict(),
   z.object({ any: z.array(ConditionSchema).min(1), text: z.string().optional() }).strict(),
 ])) as z.ZodType<Condition>;
@@ -103,6 +111,7 @@ const TableSchema = z.object({
   convention: z.string().min(1),
   article: z.string().min(1),
   organs: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.object({ tumours: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1) }).strict()),
+  facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.object({ type: z.enum(['yes-no', 'number']), label: z.string().min(1) }).strict()).optional(),
   otherwise: CitationSchema,
   requirement: z.object({ en: z.string().min(1), fr: z.string().optional(), nl: z.string().optional() }).strict(),
   indications: z.array(z.object({ id: z.string().min(1), organ: z.string().min(1), label: z.string().min(1), conditions: z.array(ConditionSchema).min(1), citation: CitationSchema }).strict()).min(1),
@@ -123,9 +132,15 @@ export function parseIndicationTable(text: string, name = 'table.yaml', document
   if (!file.success) throw new IndicationTableError(`${name}: ${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const t = file.data.table;
   const cite = (c: Citation): Citation => ({ ...c, document: documents.get(c.document) ?? c.document, text: squash(c.text) });
+  const declared = t.facts ?? {};
+  for (const f of Object.keys(declared)) if ((COMMON_FACTS as readonly string[]).includes(f)) throw new IndicationTableError(`${name}: table.facts.${f}: a fact of the common vocabulary, not to be declared again`);
   const check = (cs: readonly Condition[], where: string, organ: string) => {
     for (const c of cs) {
       if ('any' in c) { check(c.any, where, organ); continue; }
+      // Each condition reads a fact of the right type: the common vocabulary's, or one the table declares.
+      const type = (NUMERIC_FACTS as readonly string[]).includes(c.fact) ? 'number' : (BOOL_FACTS as readonly string[]).includes(c.fact) ? 'yes-no' : declared[c.fact]?.type;
+      const wants = c.op === 'is' ? 'yes-no' : c.op === 'in' || c.op === 'present' ? null : 'number';
+      if (wants !== null && type !== wants) throw new IndicationTableError(`${name}: ${where}: "${c.fact}" is not a ${wants === 'number' ? 'number' : 'yes/no'} fact (declare it under table.facts)`);
       if (c.fact === 'tumour' && c.op === 'in') {
         for (const v of c.values) if (!t.organs[organ].tumours.includes(v)) throw new IndicationTableError(`${name}: ${where}: "${v}" is not a tumour type of ${organ} (${t.organs[organ].tumours.join(', ')})`);
       }
@@ -215,8 +230,15 @@ const FACT_LABEL: Record<FactName, string> = {
   alternativeToSystemic: 'alternative to systemic treatment', palliative: 'palliative', nearCriticalStructures: 'near critical structures', combinedTreatment: 'combined with other treatment',
 };
 
-function givenOf(facts: ClinicalFacts, f: FactName): string | null {
-  const v = facts[f];
+/** A fact's value: one of the common vocabulary, or one a table declared. */
+function valueOf(facts: ClinicalFacts, f: string): string | number | boolean | Decimal | undefined {
+  return (COMMON_FACTS as readonly string[]).includes(f) ? facts[f as FactName] : facts.extra?.[f];
+}
+
+const labelOf = (f: string): string => FACT_LABEL[f as FactName] ?? f;
+
+function givenOf(facts: ClinicalFacts, f: string): string | null {
+  const v = valueOf(facts, f);
   if (v === undefined) return null;
   if (typeof v === 'object') return fmtShort(v);
   return String(v);
@@ -224,7 +246,7 @@ function givenOf(facts: ClinicalFacts, f: FactName): string | null {
 
 function describe(c: Condition): string {
   if ('any' in c) return 'one of: ' + c.any.map(describe).join(' | ');
-  const name = FACT_LABEL[c.fact];
+  const name = labelOf(c.fact);
   switch (c.op) {
     case 'in': return `${name} ∈ {${c.values.join(', ')}}`;
     case 'is': return `${name} = ${c.value ? 'yes' : 'no'}`;
@@ -242,7 +264,7 @@ export function evaluate(c: Condition, facts: ClinicalFacts): ConditionTrace {
   }
   const given = givenOf(facts, c.fact);
   const base = { condition: describe(c), text: c.text ?? null, fact: c.fact, given };
-  const v = facts[c.fact];
+  const v = valueOf(facts, c.fact);
   if (v === undefined || (c.op === 'present' && v === '')) {
     return { ...base, result: c.op === 'present' && v === '' ? 'false' : 'unknown' };
   }
@@ -254,7 +276,7 @@ export function evaluate(c: Condition, facts: ClinicalFacts): ConditionTrace {
     default: {
       const x: Decimal = typeof v === 'number' ? dec(String(v)) : (v as Decimal);
       const k = cmp(x, dec(c.value));
-      ok = c.op === '<' ? k < 0 : c.op === '<=' ? k <= 0 : c.op === '=' ? k === 0 : k >= 0;
+      ok = c.op === '<' ? k < 0 : c.op === '<=' ? k <= 0 : c.op === '=' ? k === 0 : c.op === '>' ? k > 0 : k >= 0;
     }
   }
   return { ...base, result: ok ? 'true' : 'false' };
@@ -289,6 +311,7 @@ export function matchIndication(facts: ClinicalFacts, given?: IndicationTable | 
     const v = facts[k];
     if (v !== undefined) factsOut[k] = typeof v === 'object' ? fmtShort(v) : v;
   }
+  for (const [k, v] of Object.entries(facts.extra ?? {})) factsOut[k] = typeof v === 'object' ? fmtShort(v) : v;
   if (matched.length) {
     return {
       facts: factsOut, outcome: 'listed', matched, undecided, rejected,
@@ -297,7 +320,7 @@ export function matchIndication(facts: ClinicalFacts, given?: IndicationTable | 
     };
   }
   if (undecided.length) {
-    const need = [...new Set(undecided.flatMap((u) => u.missing))].map((f) => FACT_LABEL[f as FactName] ?? f);
+    const need = [...new Set(undecided.flatMap((u) => u.missing))].map((f) => table.facts?.[f]?.label ?? labelOf(f));
     return {
       facts: factsOut, outcome: 'undecided', matched, undecided, rejected,
       message: `undecided: no indication of ${table.article} matches the facts given, but ${undecided.length} could with more facts (${need.join(', ')}); if none applies, ${table.requirement.en}`,
@@ -340,7 +363,8 @@ function numberOf(v: unknown, field: string): Decimal {
 
 /** Reads and validates clinical facts (from JSON or CLI options); unknown keys are an error (a typo would otherwise go unseen). */
 export function readFacts(input: Record<string, unknown>, table: IndicationTable = indicationTable()): ClinicalFacts {
-  const known = new Set(['organ', ...Object.keys(FACT_LABEL)]);
+  const declared = table.facts ?? {};
+  const known = new Set(['organ', ...Object.keys(FACT_LABEL), ...Object.keys(declared)]);
   const TUMOURS = Object.fromEntries(Object.entries(table.organs).map(([k, v]) => [k, v.tumours]));
   const organs = Object.keys(TUMOURS);
   const organList = organs.length > 1 ? `${organs.slice(0, -1).join(', ')} or ${organs[organs.length - 1]}` : organs.join('');
@@ -371,6 +395,10 @@ export function readFacts(input: Record<string, unknown>, table: IndicationTable
     if (typeof input.predisposition !== 'string') throw new FactsError('predisposition', 'expected the name of the predisposition (e.g. von-hippel-lindau)');
     facts.predisposition = input.predisposition.trim();
   }
+  for (const [name, f] of Object.entries(declared)) {
+    if (input[name] === undefined) continue;
+    (facts.extra ??= {})[name] = f.type === 'yes-no' ? boolOf(input[name], name) : numberOf(input[name], name);
+  }
   return facts;
 }
 
@@ -392,7 +420,7 @@ export function renderIndication(a: IndicationAnswer, verbose = false): string {
     for (const t of m.trace) renderTrace(t, '      ', out);
   }
   for (const u of a.undecided) {
-    out.push(`  undecided ${u.id}: missing ${u.missing.map((f) => FACT_LABEL[f as FactName] ?? f).join(', ')}`);
+    out.push(`  undecided ${u.id}: missing ${u.missing.map(labelOf).join(', ')}`);
     out.push(`    [${u.citation.document}, ${u.citation.article}] « ${u.citation.clause ?? u.citation.text} »`);
   }
   if (a.requirement) out.push(`  [${a.requirement.document}, ${a.requirement.article}] « ${a.requirement.text} »`);

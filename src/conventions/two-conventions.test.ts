@@ -12,13 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { addDays, addMonths, addYears, type IsoDate } from '../date.js';
 import { parseDocument } from '../corpus/detect.js';
-import { builtinDocuments } from '../nomenclature/builtin.js';
+import { builtinDocuments, builtinFiles } from '../nomenclature/builtin.js';
 import { openStore } from '../store/open.js';
 import { registerConventionCommands } from '../cli/conventions.js';
 import { UserError } from '../cli/common.js';
 import { catalogueOf } from './catalogue.js';
 import { complianceReport, type ComplianceLine, type Figure } from './compliance.js';
 import { conventionRecord, RegistryError, statusOn, validity, type Institution } from './registry.js';
+import { indicationTable, matchIndication, parseIndicationTable, readFacts } from './indications.js';
+import { normaliseSourceText } from './sources.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/convention/ablation-ultrasound.txt', import.meta.url));
 const heldOut = parseDocument(readFileSync(FIXTURE, 'utf8'), FIXTURE);
@@ -226,5 +228,74 @@ describe('end to end: ingest the held-out text, then the CLI knows it', () => {
     const ids = report.figures.map((f: Figure) => [f.id, f.threshold.value, f.status]);
     expect(ids).toEqual([['ablation.volume.transition', '40', 'incomplete'], ['ablation.billing-delay', '0', 'fail']]);
     expect(report.warnings).toEqual([]);
+  });
+});
+
+describe('indications: any table, as data', () => {
+  const TABLE_FILE = fileURLToPath(new URL('../../test/fixtures/convention/ablation-ultrasound.indications.yaml', import.meta.url));
+  const heldOutTable = parseIndicationTable(readFileSync(TABLE_FILE, 'utf8'), TABLE_FILE);
+  const builtinTable = indicationTable('percutaneous-tumour-ablation');
+
+  test.each([
+    ['built-in', builtinTable, builtinDocuments().find((d) => d.convention === 'percutaneous-tumour-ablation')!.id, readFileSync(builtinFiles().find((f) => f.file.endsWith('000_03aa16b1e0318a25.txt'))!.file, 'utf8')],
+    ['held-out', heldOutTable, heldOut.id, readFileSync(FIXTURE, 'utf8')],
+  ])('%s table: every citation is a sentence of its convention', (_n, table, id, raw) => {
+    const text = normaliseSourceText(raw);
+    for (const c of [table.otherwise, ...table.indications.map((i) => i.citation)]) {
+      expect(c.document).toBe(id);
+      expect(text.includes(c.text), c.text).toBe(true);
+    }
+  });
+
+  test.each([
+    // table, facts, outcome: both sides of each size boundary the texts state
+    ['built-in', { organ: 'liver', tumour: 'hepatocellular-carcinoma', count: 1, sizeCm: '1.9' }, 'listed'],
+    ['built-in', { organ: 'liver', tumour: 'hepatocellular-carcinoma', count: 1, sizeCm: '2', eligibleForSurgery: true }, 'not-listed'],
+    ['held-out', { organ: 'liver', tumour: 'hepatocellular-carcinoma', count: 1, sizeCm: '3' }, 'listed'],
+    ['held-out', { organ: 'liver', tumour: 'hepatocellular-carcinoma', count: 1, sizeCm: '3.1' }, 'not-listed'],
+    ['held-out', { organ: 'thyroid', tumour: 'benign-nodule', symptomatic: true, benignCytologyTwice: true, sizeCm: '2' }, 'not-listed'],
+    ['held-out', { organ: 'thyroid', tumour: 'benign-nodule', symptomatic: true, benignCytologyTwice: true, sizeCm: '2.1' }, 'listed'],
+    ['held-out', { organ: 'thyroid', tumour: 'benign-nodule', sizeCm: '2.1' }, 'undecided'],
+  ] as const)('%s table: %j → %s', (which, facts, outcome) => {
+    const table = which === 'built-in' ? builtinTable : heldOutTable;
+    const a = matchIndication(readFacts({ ...facts }, table), table);
+    expect(a.outcome).toBe(outcome);
+    if (outcome !== 'listed') expect(a.requirement).toEqual(table.otherwise);
+    if (outcome === 'undecided') expect(a.message).toContain('symptomatic, benign cytology confirmed twice');
+  });
+
+  test('a fact or organ of another table is refused, naming it', () => {
+    expect(() => readFacts({ organ: 'thyroid' }, builtinTable)).toThrow('organ: "thyroid" is not one of kidney, liver, lung, bone');
+    expect(() => readFacts({ organ: 'liver', symptomatic: true }, builtinTable)).toThrow(/^symptomatic: unknown fact/);
+    expect(() => readFacts({ organ: 'bone' }, heldOutTable)).toThrow('organ: "bone" is not one of thyroid, liver');
+  });
+
+  test('a table whose condition reads an undeclared fact is refused, naming the indication', () => {
+    const bad = readFileSync(TABLE_FILE, 'utf8').replace(/  facts:\n(?:    .*\n)+/, '');
+    expect(() => parseIndicationTable(bad, 'bad.yaml')).toThrow(/^bad\.yaml: table\.indications\.0 \(thyroid\.benign-symptomatic-gt-2cm\): "symptomatic" is not a yes\/no fact/);
+  });
+
+  test('the indication command takes any table: a file, or a known id; an unknown one exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nomen-indication-'));
+    try {
+      const facts = join(dir, 'facts.json');
+      writeFileSync(facts, JSON.stringify({ organ: 'thyroid', tumour: 'autonomous-nodule', eligibleForSurgery: 'no' }));
+      const program = () => { const p = new Command().name('nomen').exitOverride(); registerConventionCommands(p); return p; };
+      let out = '';
+      const write = process.stdout.write;
+      process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
+      try {
+        await program().parseAsync(['node', 'nomen', 'indication', '--table', TABLE_FILE, '--facts', facts]);
+        await program().parseAsync(['node', 'nomen', 'indication', '--table', 'ablation-art-3', '--organ', 'liver', '--tumour', 'hepatocellular-carcinoma', '--count', '1', '--size', '1.8']);
+      } finally {
+        process.stdout.write = write;
+      }
+      expect(out).toContain('listed in Art. 3: autonomous thyroid nodule, ineligible for surgery');
+      expect(out).toContain(`[${heldOut.id}, Art. 3, 1°] « Nodule thyroïdien autonome chez un patient inéligible à la chirurgie »`);
+      expect(out).toContain('listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm');
+      await expect(program().parseAsync(['node', 'nomen', 'indication', '--table', 'no-such-table', '--organ', 'liver'])).rejects.toThrow(/^table: "no-such-table" is not a known indication table/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@ import { today, type IsoDate } from '../../date.js';
 import { nomenclatureFor } from '../../pipeline.js';
 import { showCode } from '../../queries.js';
 import {
-  cappedCodes, catalogueFromStore, complianceReport, conventionRecord, derivedFromState, FactsError, InputError, matchIndication, overlaps,
+  cappedCodes, catalogueFromStore, complianceReport, indicationTable, conventionRecord, derivedFromState, FactsError, InputError, matchIndication, overlaps,
   readComplianceLine, readFacts, RegistryError, renderCompliance, statusOn, validity, withConvention, type ComplianceLine, type Institution,
   type InstitutionConvention, type ConventionCatalogue, type ComplianceReport,
 } from '../../conventions/index.js';
@@ -196,8 +196,17 @@ export async function conventionRoutes(app: FastifyInstance, deps: RouteDeps): P
     if (!isObject(req.body)) {
       throw new ProblemError('invalid-request', '(body): expected a JSON object of clinical facts', [{ in: 'body', path: '', pointer: '#', detail: 'expected a JSON object of clinical facts' }]);
     }
+    // ?table= names the indication table (its id or its convention's machine name); default: the first known.
+    const { table: name } = parseParams('query', req.query, { table: z.string().min(1).max(200) });
+    let table;
     try {
-      return matchIndication(readFacts(req.body));
+      table = indicationTable(name);
+    } catch (e) {
+      if (!(e instanceof FactsError)) throw e;
+      throw new ProblemError('invalid-parameter', e.message, [{ in: 'query', path: 'table', detail: e.message.slice(e.field.length + 2) }]);
+    }
+    try {
+      return matchIndication(readFacts(req.body, table), table);
     } catch (e) {
       if (!(e instanceof FactsError)) throw e;
       const detail = e.message.slice(e.field.length + 2);
