@@ -1,9 +1,10 @@
 /** Building an engine context once: rules compiled from the documents (or given), institutions indexed. */
 import type { ParsedDocument } from '../facts.js';
 import type { Nomenclature } from '../nomenclature/types.js';
-import { buildRuleSet } from '../rules/builtin.js';
 import type { InstitutionFacts } from '../rules/context.js';
+import { buildRuleSet } from '../rules/builtin.js';
 import type { RuleIndex } from '../rules/registry.js';
+import { contextOf } from './context.js';
 import { decide, type EngineContext } from './decide.js';
 import type { Locale } from './messages/index.js';
 import { validateRequest, type CheckResponse, type FieldError } from './schema.js';
@@ -22,10 +23,7 @@ export interface EngineOptions {
 
 /** Builds an engine context once (rules compiled, institutions indexed). */
 export function createEngine(options: EngineOptions): EngineContext {
-  const rules = options.rules ?? buildRuleSet(options.documents ?? []).index;
-  const inst = options.institutions;
-  const institutions = Array.isArray(inst) ? new Map((inst as InstitutionFacts[]).map((i) => [i.id, i])) : (inst as EngineContext['institutions']);
-  return { nomenclature: options.nomenclature, rules, institutions, locale: options.locale, details: options.details, reasons: options.reasons };
+  return contextOf({ ...options, rules: options.rules ?? buildRuleSet(options.documents ?? []).index });
 }
 
 /** Validates then decides: the response, or the field errors. */

@@ -3,7 +3,7 @@
  * sentences, and the curated rules of rules/*.yaml; compiled once into the index.
  */
 import type { ParsedDocument } from '../facts.js';
-import { loadCurated, type CuratedSet } from './curated.js';
+import { loadCurated, parseCuratedFiles, type CuratedFile, type CuratedSet } from './curated.js';
 import { extractRules, type Extraction } from './extract/index.js';
 import { compileRules, type RuleIndex } from './registry.js';
 import type { Rule } from './types.js';
@@ -62,15 +62,22 @@ export interface RuleSet {
   curated: CuratedSet;
 }
 
-/** The rules of the given documents (generic + extracted + curated), as data: not compiled. */
-export function collectRules(documents: readonly ParsedDocument[], curatedDir?: string): Omit<RuleSet, 'index'> {
+/**
+ * The rules of the given documents (generic + extracted + curated), as data: not compiled. The
+ * curated rules are those of `curated` (a folder, the package's rules/ by default, or the files
+ * a database holds).
+ */
+export function collectRules(documents: readonly ParsedDocument[], curated?: string | readonly CuratedFile[]): Omit<RuleSet, 'index'> {
   const extraction = extractRules(documents);
-  const curated = loadCurated(documents, curatedDir);
+  return withCurated(documents, extraction, typeof curated === 'object' ? parseCuratedFiles(curated, documents) : loadCurated(documents, curated));
+}
+
+function withCurated(documents: readonly ParsedDocument[], extraction: Extraction, curated: CuratedSet): Omit<RuleSet, 'index'> {
   return { rules: [...GENERIC_RULES, ...extraction.rules, ...curated.rules], extraction, curated };
 }
 
 /** Builds the rule set of the given documents (extracted + curated + generic) and compiles it. */
-export function buildRuleSet(documents: readonly ParsedDocument[], curatedDir?: string): RuleSet {
-  const set = collectRules(documents, curatedDir);
+export function buildRuleSet(documents: readonly ParsedDocument[], curated?: string | readonly CuratedFile[]): RuleSet {
+  const set = collectRules(documents, curated);
   return { ...set, index: compileRules(set.rules) };
 }

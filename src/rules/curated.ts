@@ -23,18 +23,33 @@ export interface CuratedSet {
 
 export class CuratedRuleError extends Error {}
 
-/** Reads every *.yaml of `dir`. Documents resolve validity and convention of rules that do not state them. */
-export function loadCurated(documents: readonly ParsedDocument[], dir: string = CURATED_DIR): CuratedSet {
+/** A curated file as text: what a database holds of rules/*.yaml. */
+export interface CuratedFile {
+  name: string;
+  raw: string;
+}
+
+/** The *.yaml files of `dir` (not its sub-folders), by name; none when the folder does not exist. */
+export function curatedFiles(dir: string = CURATED_DIR): CuratedFile[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
   } catch {
-    return { rules: [], coverage: [] };
+    return [];
   }
+  return files.map((f) => ({ name: f, raw: readFileSync(`${dir}${dir.endsWith('/') ? '' : '/'}${f}`, 'utf8') }));
+}
+
+/** Reads every *.yaml of `dir`. Documents resolve validity and convention of rules that do not state them. */
+export function loadCurated(documents: readonly ParsedDocument[], dir: string = CURATED_DIR): CuratedSet {
+  return parseCuratedFiles(curatedFiles(dir), documents);
+}
+
+/** The rules and coverage reasons of curated files, in name order. */
+export function parseCuratedFiles(files: readonly CuratedFile[], documents: readonly ParsedDocument[]): CuratedSet {
   const out: CuratedSet = { rules: [], coverage: [] };
-  for (const f of files) {
-    const path = `${dir}${dir.endsWith('/') ? '' : '/'}${f}`;
-    const one = parseCurated(readFileSync(path, 'utf8'), documents, f);
+  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const one = parseCurated(f.raw, documents, f.name);
     out.rules.push(...one.rules);
     out.coverage.push(...one.coverage);
   }

@@ -115,4 +115,27 @@ CREATE TABLE document_texts (
 INSERT INTO document_texts (document, language, raw, content_hash, parsed) SELECT id, '', raw, content_hash, parsed FROM documents;
 `,
   },
+  {
+    version: 6,
+    name: 'the compiled law and the curated rule files',
+    // The rules every engine decides with, compiled once by the ingest that made them (extracted,
+    // curated and generic; parameters validated), with the engine that compiled them: processes
+    // load this row instead of extracting again. One row (id 1). The curated files (rules/*.yaml)
+    // are held as texts of their own, so that a database decides the same without the package's
+    // folder. A database migrated here has neither: it is compiled once on its next open.
+    sql: `
+CREATE TABLE compiled_law (
+  id INTEGER PRIMARY KEY,
+  engine TEXT NOT NULL,
+  rules TEXT NOT NULL,
+  compiled_at TEXT NOT NULL
+);
+CREATE TABLE curated_files (
+  name TEXT PRIMARY KEY,
+  raw TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -13,6 +13,8 @@ import type {
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
 import type { StoredParse } from './guard.js';
+import type { CompiledLaw, StoredCuratedFile } from './law.js';
+import type { CuratedFile } from '../rules/curated.js';
 import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, storedDocument, type ConventionRow, type TextRead } from './common.js';
 
 /**
@@ -212,9 +214,11 @@ export class PostgresStore implements Store {
       return out;
     });
     // Before any write: the documents held afterwards must give an engine (refused otherwise).
+    let law = null;
     if (plan.documents.length > 0) {
       const held = (await c.query<StoredParse>('SELECT id, parsed FROM documents ORDER BY rank')).rows;
-      guard(plan, () => held);
+      const curated = await this.curatedIn(c);
+      law = guard(plan, () => held, () => curated);
     }
     if (plan.remove.length > 0) await c.query('DELETE FROM documents WHERE id = ANY($1::text[])', [plan.remove]);
     for (const d of plan.documents) {
@@ -239,7 +243,42 @@ export class PostgresStore implements Store {
         [f.map((x) => x.document), f.map((x) => x.seq), f.map((x) => x.code), f.map((x) => x.op), f.map((x) => x.labelFolded), f.map((x) => x.data), f.map((x) => x.isGlobal)],
       );
     }
+    if (law) await this.writeLaw(c, law.law, law.curated);
     return plan.reports;
+  }
+
+  private async curatedIn(q: Queryable): Promise<CuratedFile[]> {
+    return (await q.query<CuratedFile>('SELECT name, raw FROM curated_files ORDER BY name')).rows;
+  }
+
+  private async writeLaw(c: pg.PoolClient, law: CompiledLaw, curated: readonly StoredCuratedFile[]): Promise<void> {
+    for (const f of curated) {
+      await c.query('INSERT INTO curated_files (name, raw, content_hash, ingested_at) VALUES ($1, $2, $3, $4)', [f.name, f.raw, f.content_hash, f.ingested_at]);
+    }
+    await c.query('DELETE FROM compiled_law');
+    await c.query('INSERT INTO compiled_law (id, engine, rules, compiled_at) VALUES (1, $1, $2, $3)', [law.engine, law.rules, new Date().toISOString()]);
+  }
+
+  async compiledLaw(): Promise<CompiledLaw | null> {
+    return (await this.pool.query<CompiledLaw>('SELECT engine, rules FROM compiled_law WHERE id = 1')).rows[0] ?? null;
+  }
+
+  async curatedFiles(): Promise<CuratedFile[]> {
+    return this.curatedIn(this.pool);
+  }
+
+  async recompileLaw(engine: string): Promise<boolean> {
+    const { compileLaw, curatedOf } = await import('./guard.js');
+    return inTransaction(this.pool, async (c) => {
+      await lock(c, LOCK.ingest);
+      // read again under the lock: of two processes opening an old database, one compiles
+      const held = (await c.query<{ engine: string }>('SELECT engine FROM compiled_law WHERE id = 1')).rows[0]?.engine;
+      if (held === engine) return false;
+      const documents = (await c.query<{ parsed: string }>('SELECT parsed FROM documents ORDER BY rank')).rows.map((r) => JSON.parse(r.parsed) as ParsedDocument);
+      const curated = curatedOf(await this.curatedIn(c));
+      await this.writeLaw(c, compileLaw(documents, curated.files), curated.toWrite);
+      return true;
+    });
   }
 
   /** Own facts then range/key facts that may cover each code, in ingestion order: exactly SqliteStore's factsForSync. */

@@ -10,6 +10,8 @@ import type {
 import { MIGRATIONS } from './migrations.js';
 import { planIngest, type Existing, type IngestPlan } from './ingest.js';
 import type { StoredParse } from './guard.js';
+import type { CompiledLaw, StoredCuratedFile } from './law.js';
+import type { CuratedFile } from '../rules/curated.js';
 import { Semaphore, checkLine, institutionsOf, institutionsToWrite, likeEscape, storedDocument, type ConventionRow, type TextRead } from './common.js';
 
 type Guard = typeof import('./guard.js').checkIngest;
@@ -171,7 +173,7 @@ export class SqliteStore implements Store {
     const rank = (this.sql('SELECT COALESCE(MAX(rank), 0) AS r FROM documents').get() as { r: number }).r;
     const plan: IngestPlan = planIngest(inputs, existing, rank, (codes) => this.factsForSync(codes));
     // Before any write: the documents held afterwards must give an engine (refused otherwise).
-    guard(plan, () => this.sql('SELECT id, parsed FROM documents ORDER BY rank').all() as StoredParse[]);
+    const law = guard(plan, () => this.sql('SELECT id, parsed FROM documents ORDER BY rank').all() as StoredParse[], () => this.curatedSync());
     for (const id of plan.remove) this.sql('DELETE FROM documents WHERE id = ?').run(id);
     const insDoc = this.sql(`INSERT INTO documents (id, rank, kind, format, title, url, convention, signed, published, entry_into_force, valid_until, ingested_at, content_hash, raw, parsed, report)
       VALUES (@id, @rank, @kind, @format, @title, @url, @convention, @signed, @published, @entry_into_force, @valid_until, @ingested_at, @content_hash, @raw, @parsed, @report)`);
@@ -180,7 +182,40 @@ export class SqliteStore implements Store {
     for (const row of plan.documents) insDoc.run(row);
     for (const row of plan.texts) insText.run(row);
     for (const f of plan.facts) insFact.run(f.document, f.seq, f.code, f.op, f.labelFolded, f.data, f.isGlobal);
+    if (law) this.writeLaw(law.law, law.curated);
     return plan.reports;
+  }
+
+  private curatedSync(): CuratedFile[] {
+    return this.sql('SELECT name, raw FROM curated_files ORDER BY name').all() as CuratedFile[];
+  }
+
+  private writeLaw(law: CompiledLaw, curated: readonly StoredCuratedFile[]): void {
+    const ins = this.sql('INSERT INTO curated_files (name, raw, content_hash, ingested_at) VALUES (@name, @raw, @content_hash, @ingested_at)');
+    for (const f of curated) ins.run(f);
+    this.sql('DELETE FROM compiled_law').run();
+    this.sql('INSERT INTO compiled_law (id, engine, rules, compiled_at) VALUES (1, ?, ?, ?)').run(law.engine, law.rules, new Date().toISOString());
+  }
+
+  async compiledLaw(): Promise<CompiledLaw | null> {
+    return (this.sql('SELECT engine, rules FROM compiled_law WHERE id = 1').get() as CompiledLaw | undefined) ?? null;
+  }
+
+  async curatedFiles(): Promise<CuratedFile[]> {
+    return this.curatedSync();
+  }
+
+  async recompileLaw(engine: string): Promise<boolean> {
+    const { compileLaw, curatedOf } = await import('./guard.js');
+    return this.write(() => {
+      // read again under the lock: of two processes opening an old database, one compiles
+      const held = this.sql('SELECT engine FROM compiled_law WHERE id = 1').pluck().get() as string | undefined;
+      if (held === engine) return false;
+      const documents = (this.sql('SELECT parsed FROM documents ORDER BY rank').pluck().all() as string[]).map((p) => JSON.parse(p) as ParsedDocument);
+      const curated = curatedOf(this.curatedSync());
+      this.writeLaw(compileLaw(documents, curated.files), curated.toWrite);
+      return true;
+    });
   }
 
   private factsForSync(codes: string[]): Map<string, CodeFact[]> {

@@ -1,4 +1,6 @@
 /** The storage interface: SQLite (embedded default) and PostgreSQL implement it alike. */
+import type { CompiledLaw } from './law.js';
+import type { CuratedFile } from '../rules/curated.js';
 import type { AmendmentCoverage, DocumentKind, Language, ParsedDocument, SourceIssue, Unparsed } from '../facts.js';
 import type { IsoDate } from '../date.js';
 import type { CodeFact } from '../nomenclature/code-facts.js';
@@ -68,6 +70,20 @@ export interface Store {
   allFacts(): Promise<CodeFact[]>;
   /** The parsed form of every document, in ingestion order (what rules are extracted from). */
   parsedDocuments(): Promise<ParsedDocument[]>;
+  /**
+   * The compiled law (rules as JSON, and the engine that compiled them), null when none is stored
+   * yet. Optional: a store without it (a read-only overlay of drafts) gives engines that extract
+   * the rules of its parsed documents.
+   */
+  compiledLaw?(): Promise<CompiledLaw | null>;
+  /** The curated rule files the database holds (rules/*.yaml as ingested), by name. */
+  curatedFiles?(): Promise<CuratedFile[]>;
+  /**
+   * Compiles the law again from the documents and curated files held (the package's rules/ when it
+   * holds none, then stored), under the ingest lock, unless the stored law is by `engine` already.
+   * True when it compiled.
+   */
+  recompileLaw?(engine: string): Promise<boolean>;
   /** Codes that may match a search (label words or a code prefix); the caller filters on the date. */
   searchCandidates(prefix: string | null, words: string[], limit: number): Promise<string[]>;
   /** Upserts institutions in one transaction; for each id named, its conventions are replaced by the given list. */
