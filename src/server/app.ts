@@ -19,6 +19,7 @@ import { checkRoutes } from './routes/check.js';
 import { codeRoutes } from './routes/codes.js';
 import { conventionRoutes } from './routes/conventions.js';
 import { documentRoutes } from './routes/documents.js';
+import { impactRoutes } from './routes/impact.js';
 import { systemRoutes } from './routes/system.js';
 
 /** A destination for log lines (one JSON object per line). */
@@ -201,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(codeRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(conventionRoutes, deps);
+  await app.register(impactRoutes, deps);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

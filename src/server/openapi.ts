@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { ClaimSchema, DecisionSchema, ReasonSchema } from '../engine/schema.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
+import { impactPaths } from './routes/impact.js';
+import { DiffResultSchema, ReplayRequest, ReplayResultSchema } from '../impact/schemas.js';
 import {
   AtParam, BeneficiaryHistorySchema, CitationSchema, ComplianceClaimSchema, ComplianceReportSchema, ComplianceRequest, ConditionTraceSchema,
   ConventionValiditySchema, DerivedValuesSchema, DetailsParam, BeneficiaryIdParam, CodeHistorySchema, CodeParam, CodeViewSchema, CommitResultSchema,
@@ -29,6 +31,7 @@ const INPUTS: Record<string, z.ZodType> = {
   ComplianceRequest,
   ComplianceClaim: ComplianceClaimSchema,
   IndicationRequest,
+  ReplayRequest,
 };
 
 /** Named response schemas (rendered as outputs). */
@@ -57,6 +60,8 @@ const OUTPUTS: Record<string, z.ZodType> = {
   ConditionTrace: ConditionTraceSchema,
   DerivedValues: DerivedValuesSchema,
   Health: HealthSchema,
+  DiffResult: DiffResultSchema,
+  ReplayResult: ReplayResultSchema,
   Problem: ProblemSchema,
   ProblemType: ProblemTypeSchema,
 };
@@ -281,6 +286,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
         responses: { '200': ok('The outcome, the indications matched / undecided / not matched, each with its sentence', 'IndicationAnswer'), ...problems(400, 415, 422, 500) },
       },
     },
+    ...impactPaths({ param, ok, json, problems, lang }),
     '/health': {
       get: {
         operationId: 'health',
