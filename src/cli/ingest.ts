@@ -1,4 +1,5 @@
 /** `nomen ingest <file>…`: parse every file first, then store them all in one transaction. */
+import { documentName } from '../corpus/name.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { IngestInput, IngestReport } from '../store/types.js';
@@ -83,12 +84,17 @@ export function registerIngest(program: Command): void {
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON')
     .action(async (opts: DbOptions & { json?: boolean }) => {
-      const docs = await withStore(opts, (store) => store.documents());
-      if (opts.json) printJson(docs.map(({ unparsed, ...d }) => ({ ...d, unparsed: unparsed.length })));
+      const { docs, signed } = await withStore(opts, async (store) => ({
+        docs: await store.documents(),
+        signed: new Map((await store.parsedDocuments()).map((p) => [p.id, p.dates.signed])),
+      }));
+      // Each document by its stable id and its readable name (src/corpus/name.ts).
+      const nameOf = (d: (typeof docs)[number]) => documentName({ id: d.document, kind: d.kind, title: d.title, signed: signed.get(d.document) ?? null });
+      if (opts.json) printJson(docs.map(({ unparsed, ...d }) => ({ ...d, name: nameOf({ unparsed, ...d }), unparsed: unparsed.length })));
       else {
         for (const d of docs) {
           const texts = d.languages && d.languages.length > 1 ? `  texts: ${d.languages.join(' + ')}` : '';
-          process.stdout.write(`${d.document}  ${d.kind.padEnd(13)} in force ${d.entryIntoForce ?? 'unknown'}  ingested ${d.ingestedAt}  ${d.title.slice(0, 80)}${texts}\n`);
+          process.stdout.write(`${d.document}  ${d.kind.padEnd(13)} in force ${d.entryIntoForce ?? 'unknown'}  ingested ${d.ingestedAt}  ${nameOf(d)}${texts}\n`);
           for (const l of coverageLines(d, false)) process.stdout.write(`${l}\n`);
         }
       }

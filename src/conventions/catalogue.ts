@@ -7,6 +7,7 @@
 import type { ParsedDocument } from '../facts.js';
 import { builtinDocuments } from '../nomenclature/builtin.js';
 import { parseConvention, type ConventionDocument } from '../corpus/convention.js';
+import { conventionSubject } from '../corpus/name.js';
 import type { TermClauses, TermEnd, TermSource, TermStart } from '../corpus/convention/terms.js';
 import type { Citation } from './sources.js';
 import { obligationsOf, type Obligation } from './obligations/index.js';
@@ -63,15 +64,9 @@ function describe(t: TermClauses): string {
   return parts.join(', ');
 }
 
-/**
- * A short readable name from a convention's title: what it reimburses ("… de remboursement de
- * l'ablation percutanée …" → "Ablation percutanée …"), in sentence case, without its version.
- */
+/** A convention's readable name: what its title says it reimburses (src/corpus/name.ts). */
 export function readableName(title: string): string {
-  const m = /\bremboursement\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+)(.+)$/i.exec(title);
-  const subject = (m?.[1] ?? title).replace(/\s*\((?:version|versie)[^)]*\)\s*$/i, '').trim();
-  const lower = subject === subject.toUpperCase() ? subject.toLowerCase() : subject;
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+  return conventionSubject(title);
 }
 
 /** The terms of a convention document, from the clauses its parse holds. */
