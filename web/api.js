@@ -42,5 +42,7 @@ export const api = {
   // The claim file is sent as it is (NDJSON): the server names a bad line by its number in the file.
   compliance: (ndjson, { institution, from, to }) =>
     call(`/v1/compliance${q({ institution, from, to })}`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson }),
+  diff: ({ from, to, article, prefix, keyLetter }) => call(`/v1/diff${q({ from, to, article, prefix, keyLetter })}`),
+  replay: (body) => call('/v1/replay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   indication: (facts) => call('/v1/indication', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(facts) }),
 };

@@ -9,6 +9,7 @@ import { documentPage, documentsPage } from './pages/document.js';
 import { institutionPage, institutionsPage } from './pages/institutions.js';
 import { compliancePage } from './pages/compliance.js';
 import { indicationPage } from './pages/indication.js';
+import { diffPage, replayPage } from './pages/impact.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -56,6 +57,8 @@ async function render() {
     else if (section === 'institution' && arg) await institutionPage(main, arg, params, isCurrent);
     else if (section === 'compliance') await compliancePage(main, params, isCurrent);
     else if (section === 'indication') indicationPage(main, params, isCurrent);
+    else if (section === 'diff') await diffPage(main, params, isCurrent);
+    else if (section === 'replay') replayPage(main, params, isCurrent);
     else mount(main, h('h1', {}, t('error.notFound')));
   } catch (e) {
     if (isCurrent()) mount(main, problemBox(e));
