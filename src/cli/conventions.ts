@@ -48,6 +48,8 @@ function renderInstitution(inst: Institution, at: IsoDate, catalogue: Convention
   for (const s of institutionOn(inst, at, catalogue)) {
     const v = s.validity;
     out.push(`  ${s.convention}: ${v.from ?? '?'} to ${v.to ?? 'indefinite'} — ${s.inForce ? 'IN FORCE' : 'not in force'} on ${at}`);
+    const entry = catalogue.find(s.convention);
+    if (entry) out.push(`      convention: ${entry.title} [${entry.id}]`);
     out.push(`      from: ${v.basis.from}`);
     out.push(`      to:   ${v.basis.to}`);
     for (const i of v.issues) out.push(`      issue: ${i}`);

@@ -103,9 +103,9 @@ const volume: ObligationKind<VolumeParams> = {
     const out: string[] = [];
     const nouns = `${ob.noun}s`;
     if (p.transition) {
-      out.push(`${nouns[0].toUpperCase()}${nouns.slice(1)} volume: the transition period is [start, start + ${p.transition.years} years), i.e. from the convention's start to the day before its ${p.transition.years === 1 ? 'first' : p.transition.years === 2 ? 'second' : p.transition.years === 3 ? 'third' : `${p.transition.years}th`} anniversary;${p.yearly ? ` after it, each convention year [start + n years, start + n + 1 years) must count at least ${p.yearly.min.map((m) => m.value).join(' / ')};` : ''} a period the window (or the convention's end) cuts is "incomplete" unless its threshold is already reached.`);
+      out.push(`${ob.noun[0].toUpperCase()}${ob.noun.slice(1)} volume: the transition period is [start, start + ${p.transition.years} years), i.e. from the convention's start to the day before its ${p.transition.years === 1 ? 'first' : p.transition.years === 2 ? 'second' : p.transition.years === 3 ? 'third' : `${p.transition.years}th`} anniversary;${p.yearly ? ` after it, each convention year [start + n years, start + n + 1 years) must count at least ${p.yearly.min.map((m) => m.value).join(' / ')};` : ''} a period the window (or the convention's end) cuts is "incomplete" unless its threshold is already reached.`);
     } else if (p.yearly) {
-      out.push(`${nouns} volume: each convention year [start + n years, start + n + 1 years) must count at least ${p.yearly.min.map((m) => m.value).join(' / ')}; a year the window (or the convention's end) cuts is "incomplete" unless its threshold is already reached.`);
+      out.push(`${ob.noun[0].toUpperCase()}${ob.noun.slice(1)} volume: each convention year [start + n years, start + n + 1 years) must count at least ${p.yearly.min.map((m) => m.value).join(' / ')}; a year the window (or the convention's end) cuts is "incomplete" unless its threshold is already reached.`);
     }
     out.push(`${nouns[0].toUpperCase()}${nouns.slice(1)} counted: lines of ${ob.servicesText} at the institution while its convention is in force, each line counting its units (default 1).`);
     return out;
