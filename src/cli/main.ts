@@ -1,12 +1,26 @@
 /** The `nomen` command line. Each command lives in its own module; this file only assembles them. */
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './common.js';
-import { registerIngest } from './ingest.js';
-import { registerCodeCommands } from './codes.js';
-import { registerCheck } from './check.js';
-import { registerConventionCommands } from './conventions.js';
-import { registerServe } from './serve.js';
-import { registerImpact, registerReplay } from './impact.js';
+
+/**
+ * Each command's module, imported on demand: a command loads only its own module (and what it
+ * imports), not every other command's. Help, a version or an unknown command register them all.
+ */
+const MODULES: Record<string, () => Promise<(program: Command) => void>> = {
+  ingest: async () => (await import('./ingest.js')).registerIngest,
+  codes: async () => (await import('./codes.js')).registerCodeCommands,
+  check: async () => (await import('./check.js')).registerCheck,
+  conventions: async () => (await import('./conventions.js')).registerConventionCommands,
+  serve: async () => (await import('./serve.js')).registerServe,
+  impact: async () => {
+    const { registerImpact, registerReplay } = await import('./impact.js');
+    return (program) => { registerImpact(program); registerReplay(program); };
+  },
+};
+const MODULE_OF: Record<string, string> = {
+  ingest: 'ingest', documents: 'ingest', show: 'codes', history: 'codes', search: 'codes',
+  check: 'check', rules: 'check', serve: 'serve', diff: 'impact', replay: 'impact',
+};
 
 const program = new Command()
   .name('nomen')
@@ -15,13 +29,9 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerIngest(program);
-registerCodeCommands(program);
-registerCheck(program);
-registerConventionCommands(program);
-registerServe(program);
-registerImpact(program);
-registerReplay(program);
+const named = process.argv[2];
+const only = named !== undefined && Object.hasOwn(MODULE_OF, named) ? [MODULE_OF[named]] : Object.keys(MODULES);
+for (const register of await Promise.all(only.map((m) => MODULES[m]()))) register(program);
 
 try {
   await program.parseAsync(process.argv);
