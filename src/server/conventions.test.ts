@@ -437,3 +437,46 @@ describe('logs', () => {
     expect(requests.map((l) => l.route)).toEqual(expect.arrayContaining(['/v1/institutions/:id', '/v1/compliance', '/v1/indication']));
   });
 });
+
+describe('a convention ingested over HTTP works with no code change', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('POST the text, PUT an institution naming it by id: the period from its terms; compliance with its thresholds and delay', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../test/fixtures/convention/ablation-ultrasound.txt', import.meta.url), 'utf8');
+    const ing = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+    expect(ing.status).toBe(201);
+    const id = ing.body.documents[0].document as string;
+    const r = await put(s, '/v1/institutions/H-9?at=2026-06-01', { conventions: [{ convention: id }] });
+    expect(r.status).toBe(201);
+    conforms('InstitutionView', r.body);
+    const [st] = r.body.status;
+    expect(st).toMatchObject({ convention: 'ablation-thermique-percutanee-sous-guidage-echographique-de-nodules', inForce: true, validity: { from: '2026-01-01', to: '2030-12-31' } });
+    expect(st.title).toBe('Ablation thermique percutanée sous guidage échographique de nodules thyroïdiens et de tumeurs hépatiques');
+    expect(st.validity.sources.map((c: Json) => [c.document, c.article])).toEqual([[id, '9.1'], [id, '9.3']]);
+
+    const lines = [{ code: '588210', date: '2026-02-10', billedOn: '2026-05-10' }, { code: '588243', date: '2026-02-10', billedOn: '2026-05-11' }];
+    const c = await ndjson(s, '/v1/compliance?institution=H-9&from=2026-01-01&to=2026-12-31', lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(c.status).toBe(200);
+    conforms('ComplianceReport', c.body);
+    expect(c.body.figures.map((f: Json) => [f.id, f.threshold.value, f.status, f.source.article])).toEqual([
+      ['ablation.volume.transition', '40', 'incomplete', '5.3'],
+      ['ablation.billing-delay', '0', 'fail', 'Art. 6, 3°'],
+    ]);
+    expect(c.body.figures[1].detail).toEqual({ code: 'billing-delay', noun: 'ablation', months: 3 });
+  });
+
+  it('POST /v1/indication?table= names the table; an unknown table is a problem naming the parameter', async () => {
+    const ok = await post(s, '/v1/indication?table=ablation-art-3', { organ: 'liver', tumour: 'hepatocellular-carcinoma', count: 1, sizeCm: '1.8' });
+    expect([ok.status, ok.body.outcome]).toEqual([200, 'listed']);
+    const bad = await post(s, '/v1/indication?table=no-such-table', { organ: 'liver' });
+    expectProblem(bad, 400, 'invalid-parameter');
+    expect(bad.body.errors[0]).toMatchObject({ in: 'query', path: 'table' });
+  });
+});
