@@ -280,8 +280,9 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
     '/v1/indication': {
       post: {
         operationId: 'indication',
-        summary: 'The clinical indication of the ablation convention (Art. 3) matched, with its citation, or "not listed" (like `nomen indication --json`)',
-        description: 'A fact left out is unknown: an indication that depends on it is "undecided", never matched silently. Not listed: the COM/CM must justify in writing with a reference to published guidelines (4.1.2).',
+        summary: 'The clinical indication of a convention\'s table matched (by default the ablation convention\'s Art. 3), with its citation, or "not listed" (like `nomen indication --json`)',
+        description: 'A fact left out is unknown: an indication that depends on it is "undecided", never matched silently. Not listed: the answer says what the text then requires and cites its sentence (ablation: the COM/CM must justify in writing, 4.1.2). `table`: the table\'s id or its convention\'s machine name (rules/indications/).',
+        parameters: [param('table', 'query', z.string().min(1).max(200).meta({ description: 'Indication table: its id or its convention\'s machine name', example: 'ablation-art-3' }))],
         requestBody: { required: true, content: json('IndicationRequest') },
         responses: { '200': ok('The outcome, the indications matched / undecided / not matched, each with its sentence', 'IndicationAnswer'), ...problems(400, 415, 422, 500) },
       },
