@@ -53,7 +53,7 @@ describe('diff of the built-in corpus across 1995-01-01 (the royal decree of 12 
 
   it('text and CSV name the act, article and sentence of each change', () => {
     const text = renderDiff(diffNomenclature(n, '1994-12-31', '1995-01-01', { prefix: '355751' }));
-    expect(text.split('\n').slice(0, 2)).toEqual(['1994-12-31 → 1995-01-01: 1 codes changed: 1 value', `355751  art. 11, § 4  value: K 30 → K 50  [${decree}, Art. 2, 2°, 1.]`]);
+    expect(text.split('\n').slice(0, 2)).toEqual(['1994-12-31 → 1995-01-01: 1 code changed: 1 value', `355751  art. 11, § 4  value: K 30 → K 50  [${decree}, Art. 2, 2°, 1.]`]);
     expect(text).toContain('« ');
     const csv = diffCsv(diffNomenclature(n, '1994-12-31', '1995-01-01', { prefix: '355751' })).trim().split('\n');
     expect(csv[0]).toBe('from,to,code,article,change,language,before,after,certain,document,act_article,sentence');

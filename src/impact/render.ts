@@ -21,13 +21,13 @@ function showChange(c: Change): string {
   }
 }
 
-function codeLines(d: CodeDiff): string[] {
+function codeLines(d: CodeDiff, from: string, to: string): string[] {
   const head = `${d.code}  art. ${d.article ?? '?'}`;
   const lines: string[] = [];
   if (!d.certain) {
-    lines.push(`${head}  uncertain: ${d.uncertain?.reason ?? ''}`);
-    for (const [when, list] of [['from', d.uncertain?.from], ['to', d.uncertain?.to]] as const) {
-      for (const c of list ?? []) lines.push(`    on the ${when} date, possibly ${c.status}${c.keyLetter ? ` ${c.keyLetter} ${c.relativeValue}` : ''}${c.fee ? ` fee ${c.fee}` : ''} — if ${c.assumes}`);
+    lines.push(`${head}  uncertain: ${(d.uncertain?.reason ?? '').replace(/^uncertain: /, '')}`);
+    for (const [when, list] of [[from, d.uncertain?.from], [to, d.uncertain?.to]] as const) {
+      for (const c of list ?? []) lines.push(`    on ${when}, possibly ${c.status}${c.keyLetter ? ` ${c.keyLetter} ${c.relativeValue}` : ''}${c.fee ? ` fee ${c.fee}` : ''} — if ${c.assumes}`);
     }
   }
   for (const c of d.changes) {
@@ -41,8 +41,8 @@ function codeLines(d: CodeDiff): string[] {
 export function renderDiff(r: DiffResult, sentences = true): string {
   const t = r.totals;
   const counts = Object.entries(t.changes).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
-  const lines = [`${r.from} → ${r.to}: ${t.codes} codes changed${t.uncertain ? ` (${t.uncertain} uncertain)` : ''}${counts ? `: ${counts}` : ''}`];
-  for (const d of r.codes) lines.push(...codeLines(d).filter((l) => sentences || !l.startsWith('    « ')));
+  const lines = [`${r.from} → ${r.to}: ${t.codes} code${t.codes === 1 ? '' : 's'} changed${t.uncertain ? ` (${t.uncertain} uncertain)` : ''}${counts ? `: ${counts}` : ''}`];
+  for (const d of r.codes) lines.push(...codeLines(d, r.from, r.to).filter((l) => sentences || !l.startsWith('    « ')));
   if (t.acts.length) {
     lines.push(`acts (${t.acts.length}):`);
     for (const a of t.acts) lines.push(`  ${a.document}, ${a.article}: ${a.codes} code${a.codes === 1 ? '' : 's'}`);

@@ -280,10 +280,12 @@ export function replayHandler(before: EngineContext, after: EngineContext, forma
 
 /** The totals, readable: overall, then per code, per month, per institution. */
 export function renderTotals(t: ReplayTotals): string {
+  // a sum of no known amount is shown as unknown (—), never as 0.00
+  const known = (v: string, unknown: number, lines: number) => (unknown === lines ? '—' : v);
   const row = (name: string, s: Tally) =>
-    `  ${name.padEnd(12)} ${String(s.lines).padStart(8)} ${String(s.decisions).padStart(9)}  ${s.fee.before.padStart(14)} ${s.fee.after.padStart(14)} ${s.fee.delta.padStart(13)}  ${s.reimbursement.delta.padStart(13)}${s.unknown.fee || s.unknown.reimbursement ? `  (unknown: fee ${s.unknown.fee}, reimbursement ${s.unknown.reimbursement})` : ''}`;
+    `  ${name.padEnd(12)} ${String(s.lines).padStart(8)} ${String(s.decisions).padStart(9)}  ${known(s.fee.before, s.unknown.fee, s.lines).padStart(14)} ${known(s.fee.after, s.unknown.fee, s.lines).padStart(14)} ${known(s.fee.delta, s.unknown.fee, s.lines).padStart(13)}  ${known(s.reimbursement.delta, s.unknown.reimbursement, s.lines).padStart(13)}${s.unknown.fee || s.unknown.reimbursement ? `  (unknown: fee ${s.unknown.fee}, reimbursement ${s.unknown.reimbursement})` : ''}`;
   const head = `  ${''.padEnd(12)} ${'lines'.padStart(8)} ${'decisions'.padStart(9)}  ${'fee before'.padStart(14)} ${'fee after'.padStart(14)} ${'fee Δ'.padStart(13)}  ${'reimb. Δ'.padStart(13)}`;
-  const lines = [`${t.requests} requests, ${t.claims} claim lines decided twice, ${t.errors} bad lines; ${t.changed.lines} lines change (${t.changed.decisions} decisions)`, head, row('total', t.changed)];
+  const lines = [`${t.requests} requests, ${t.claims} claim lines decided twice, ${t.errors} bad lines; ${t.changed.lines} lines change (${t.changed.decisions} decision${t.changed.decisions === 1 ? '' : 's'})`, head, row('total', t.changed)];
   for (const [title, g] of [['per code', t.byCode], ['per month', t.byMonth], ['per institution', t.byInstitution]] as const) {
     if (Object.keys(g).length === 0) continue;
     lines.push(`${title}:`);
