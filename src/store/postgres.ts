@@ -82,7 +82,13 @@ export interface PostgresOptions {
 
 /** Connects to a PostgreSQL database and brings its schema up to date (under a lock: processes may start together). */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // pg-pool's onConnect is awaited before a new client is handed out: a query sent from the
+  // 'connect' event instead ran beside the caller's first query (pg's deprecation warning on start).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    onConnect: (c: pg.PoolClient) => c.query('SET plan_cache_mode = force_generic_plan').then(() => {}, () => {}),
+  } as unknown as pg.PoolConfig);
   // An idle client losing its connection (server restart) must not crash the process: the next query reconnects.
   pool.on('error', () => {});
   // Every named statement here is a lookup by key: planned once per connection, not at each
@@ -90,9 +96,6 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // costlier than plans made for the values; measured, planning was half the backend's time per
   // statement.) Statistics changes still invalidate the plan. PostgreSQL 12 and later; an older
   // server refuses the setting and keeps its default.
-  pool.on('connect', (c) => {
-    c.query('SET plan_cache_mode = force_generic_plan').catch(() => {});
-  });
   try {
     await migrate(pool);
   } catch (e) {
