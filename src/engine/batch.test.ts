@@ -83,7 +83,11 @@ describe('response serializer', () => {
   it('equals JSON.stringify', async () => {
     const { responseJson } = await import('./serialize.js');
     const { decide } = await import('./decide.js');
-    const res = decide({ beneficiary: { id: 'x"y' }, claims: [{ id: 'a', code: '474633', date: '2000-01-01' }, { id: 'b\\n', code: '474633', date: '2000-01-01' }, { id: 'c', code: '999999', date: '2000-01-01' }] }, context);
+    const res = decide({ beneficiary: { id: 'x"y' }, claims: [{ id: 'a', code: '474633', date: '2000-01-01' }, { id: 'b\\n', code: '474633', date: '2000-01-01' }, { id: 'c', code: '999999', date: '2000-01-01' }, { id: 'u', code: '999994', date: '2000-01-01' }, { id: 'd', code: 'A"1', date: '2000-01-01' }, { id: 'e', code: '12345', date: '2000-01-01' }] }, context);
+    // refusal codes (v1.1) of every shape: an eFact object, a null one with its reason, both null
+    expect(res.decisions.map((d) => [d.reasons[0].efact?.code ?? null, d.reasons[0].etarif, d.reasons[0].etarifReason !== undefined])).toEqual([
+      [null, undefined, false], ['502255', '002', false], ['500402', null, true], ['500420', '009', false], ['500401', null, true], [null, null, true],
+    ]);
     expect(responseJson(res)).toBe(JSON.stringify(res));
     expect(responseJson(res)).toBe(responseJson(res));
   });

@@ -17,6 +17,7 @@ import type { RuleIndex } from '../rules/registry.js';
 import { MemoryLedger } from './ledger.js';
 import { render, type Locale } from './messages/index.js';
 import { rejectionOf } from './rejection.js';
+import { refusalCodesOf } from './refusal-codes.js';
 import type { CheckRequest, CheckResponse, Claim, Decision, Reason } from './schema.js';
 
 export interface EngineContext {
@@ -299,6 +300,12 @@ function reasonOf(rule: CompiledRule, o: Outcome, locale: Locale, withDetails: b
   if (o.outcome === 'violated') {
     const r = rejectionOf(rule.reports, o.detail.code);
     if (r) reason.rejection = r;
+    // the ecosystem's codes (contract v1.1): a frozen object per table row and locale
+    const codes = refusalCodesOf(rule.reports, o.detail, locale);
+    reason.efact = codes.efact;
+    reason.etarif = codes.etarif;
+    if (codes.efactReason !== undefined) reason.efactReason = codes.efactReason;
+    if (codes.etarifReason !== undefined) reason.etarifReason = codes.etarifReason;
   }
   if (withDetails) {
     reason.detail = o.detail as unknown as Record<string, unknown>;

@@ -130,6 +130,14 @@ export type Institution = z.infer<typeof InstitutionSchema>;
 
 export const SourceSchema = z.object({ document: z.string(), article: z.string(), text: z.string() });
 
+export const EfactSchema = z
+  .object({
+    code: z.string().meta({ example: '500444' }),
+    type: z.enum(['R', 'B', 'F']),
+    label: z.object({ fr: z.string(), nl: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'EfactCode', description: 'An eFact rejection code (record type 50): its catalogue type letter, its official FR and NL labels, and its meaning in English.' });
+
 export const ReasonSchema = z
   .object({
     rule: z.string(),
@@ -146,6 +154,14 @@ export const ReasonSchema = z
     interpretation: z.string().optional(),
     /** An eFact-like rejection category for violated reasons. */
     rejection: z.string().optional(),
+    /** v1.1, violated reasons: the eFact rejection code (official FR/NL labels, EN meaning), or null (see efactReason). */
+    efact: EfactSchema.nullable().optional(),
+    /** v1.1, violated reasons: the eTarif refusal value (001–010), or null (see etarifReason). */
+    etarif: z.enum(['001', '002', '003', '004', '005', '006', '007', '008', '009', '010']).nullable().optional(),
+    /** Why `efact` is null. */
+    efactReason: z.string().optional(),
+    /** Why `etarif` is null. */
+    etarifReason: z.string().optional(),
   })
   .meta({ id: 'Reason' });
 

@@ -215,6 +215,11 @@ function writeReason(sink: ByteSink, r: Reason, first: boolean): void {
   sink.bytes(sourceOf(r.source));
   let s = '';
   if (r.rejection !== undefined) s += `,"rejection":"${r.rejection}"`;
+  // v1.1 refusal codes: the eFact object is frozen and shared per table row (encoded once)
+  if (r.efact !== undefined) s += `,"efact":${r.efact === null ? 'null' : valueJson(r.efact)}`;
+  if (r.etarif !== undefined) s += `,"etarif":${r.etarif === null ? 'null' : `"${r.etarif}"`}`;
+  if (r.efactReason !== undefined) s += `,"efactReason":${recurring(r.efactReason)}`;
+  if (r.etarifReason !== undefined) s += `,"etarifReason":${recurring(r.etarifReason)}`;
   if (r.detail !== undefined) s += `,"detail":${valueJson(r.detail)}`;
   if (r.interpretation === undefined) sink.str(s + '}');
   else {

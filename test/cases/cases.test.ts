@@ -37,6 +37,10 @@ interface Expectation {
   relativeValue?: string | null;
   setting?: string;
   message?: string;
+  /** The eFact codes of the violated reasons, in order (null: none applies). */
+  efact?: (string | null)[];
+  /** The eTarif refusal values of the violated reasons, in order. */
+  etarif?: (string | null)[];
 }
 interface Case {
   name: string;
@@ -110,6 +114,9 @@ function check(decision: Decision, e: Expectation | 'accepted' | 'rejected') {
   if ('relativeValue' in exp) expect(decision.relativeValue).toBe(exp.relativeValue);
   if (exp.setting) expect(decision.setting).toBe(exp.setting);
   if (exp.message) expect(decision.reasons.map((r) => r.message).join(' | ')).toContain(exp.message);
+  const violated = decision.reasons.filter((r) => r.outcome === 'violated');
+  if (exp.efact) expect(violated.map((r) => r.efact?.code ?? null), `eFact codes of ${where}`).toEqual(exp.efact);
+  if (exp.etarif) expect(violated.map((r) => r.etarif ?? null), `eTarif values of ${where}`).toEqual(exp.etarif);
 }
 
 /** What every response must satisfy, whatever the case. */
@@ -123,6 +130,11 @@ function invariants(request: Obj, response: CheckResponse) {
       expect(r.source.document.length, `${d.claim} ${r.rule}: source`).toBeGreaterThan(0);
       expect(r.source.text.length, `${d.claim} ${r.rule}: source text`).toBeGreaterThan(0);
       expect(r.message.length).toBeGreaterThan(0);
+      // v1.1: a violated reason carries both refusal codes, a null one with its reason; others none
+      if (r.outcome === 'violated') {
+        expect(r.efact === null ? typeof r.efactReason : typeof r.efact, `${d.claim} ${r.rule}: efact`).toMatch(/string|object/);
+        expect(r.etarif === null ? typeof r.etarifReason : typeof r.etarif, `${d.claim} ${r.rule}: etarif`).toBe('string');
+      } else expect([r.efact, r.etarif], `${d.claim} ${r.rule}: no refusal code`).toEqual([undefined, undefined]);
     }
     for (const m of [d.fee, d.reimbursement]) if (m !== null) expect(m).toMatch(/^\d+\.\d\d$/);
   }

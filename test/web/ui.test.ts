@@ -97,6 +97,9 @@ describe('web interface', () => {
     await expect(reason.locator('.message').textContent()).resolves.toMatch(/587134.*requiert/);
     await expect(reason.locator('blockquote.act').textContent()).resolves.toMatch(/radiodiagnostic/);
     await expect(reason.locator('.citation').textContent()).resolves.toMatch(/4\.1\.2$/);
+    // The ecosystem's codes of the refusal: eFact 501540 with its official French label; no eTarif value, and why.
+    await expect(reason.locator('.refusal-codes .efact').textContent()).resolves.toBe('eFact 501540 Dispensateur non habilité pour porter en compte la prestation');
+    await expect(reason.locator('.refusal-codes .etarif.none').textContent()).resolves.toMatch(/^pas de code eTarif \(eTarif est consulté/);
     await shot('check');
   });
 

@@ -159,7 +159,24 @@ function reasonItem(r) {
     h('p', { class: 'message' }, r.message),
     r.source?.text ? h('blockquote', { class: 'act', lang: 'fr', title: t('check.act') }, r.source.text) : null,
     h('p', { class: 'cite' }, citation(r.source), r.rejection ? h('span', { class: 'rejection' }, ` · ${r.rejection}`) : null),
+    r.outcome === 'violated' ? refusalCodes(r) : null,
   );
+}
+
+/**
+ * The ecosystem's codes of a refusal (contract v1.1): the eFact code with its label in the
+ * interface language (official FR/NL, the meaning in English) and the eTarif value; a code that
+ * does not apply is shown as none, with why.
+ */
+function refusalCodes(r) {
+  if (r.efact === undefined && r.etarif === undefined) return null;
+  const efact = r.efact
+    ? h('span', { class: 'efact', 'data-code': r.efact.code }, h('strong', {}, `eFact ${r.efact.code}`), ` ${r.efact.label[lang()] ?? r.efact.label.en}`)
+    : h('span', { class: 'efact none', title: r.efactReason ?? '' }, t('check.efactNone'), r.efactReason ? h('small', {}, ` (${r.efactReason})`) : null);
+  const etarif = r.etarif
+    ? h('span', { class: 'etarif', 'data-code': r.etarif }, h('strong', {}, `eTarif ${r.etarif}`))
+    : h('span', { class: 'etarif none', title: r.etarifReason ?? '' }, t('check.etarifNone'), r.etarifReason ? h('small', {}, ` (${r.etarifReason})`) : null);
+  return h('p', { class: 'refusal-codes' }, efact, ' · ', etarif);
 }
 
 /** The decisions of a response, one card per line. */
