@@ -62,6 +62,34 @@ describe('diff of the built-in corpus across 1995-01-01 (the royal decree of 12 
   });
 });
 
+describe('a fee that follows a coefficient table', () => {
+  const coefficient = { document: 'coef-1', article: '1', text: 'K = 2,5 EUR from 1 January 2024.' };
+  const facts: CodeFact[] = [
+    { op: 'value', code: '355751', document: 'D1', seq: 0, source: { document: 'D1', article: 'Art. 1' }, effective: '1995-01-01', article: '11', from: { keyLetter: 'K', relativeValue: '30' }, to: { keyLetter: 'K', relativeValue: '50' } },
+    { op: 'coefficient', code: 'key:K', document: 'coef-1', seq: 0, source: coefficient, keyLetter: 'K', validFrom: '2024-01-01', validTo: null, coefficient: '2.5' },
+  ];
+  const m = new MemoryNomenclature(facts);
+
+  it('is a fee change cited from the table, the day the coefficient starts and not the day before', () => {
+    expect(diffNomenclature(m, '2023-12-30', '2023-12-31').codes).toEqual([]);
+    const [d] = diffNomenclature(m, '2023-12-31', '2024-01-01').codes;
+    expect(d.changes).toEqual([{ change: 'fee', from: null, to: '125.00', sources: [coefficient] }]);
+  });
+});
+
+describe('a rule of application that ends', () => {
+  const sentence = { document: 'D2', article: 'Art. 3', text: 'La prestation 355751 est limitée à une fois par jour.' };
+  const m = new MemoryNomenclature([
+    { op: 'mention', code: '355751', document: 'D2', seq: 0, source: sentence, pair: null, rule: { id: 'D2:Art. 3:1', from: '2010-01-01', until: '2020-12-31' } },
+  ]);
+
+  it('is added the day it starts and removed the day after its last day, cited from its sentence', () => {
+    expect(diffNomenclature(m, '2009-12-31', '2010-01-01').codes[0].changes).toEqual([{ change: 'rule-added', from: null, to: 'D2:Art. 3:1', sources: [sentence] }]);
+    expect(diffNomenclature(m, '2020-12-30', '2020-12-31').codes).toEqual([]);
+    expect(diffNomenclature(m, '2020-12-31', '2021-01-01').codes[0].changes).toEqual([{ change: 'rule-removed', from: 'D2:Art. 3:1', to: null, sources: [sentence] }]);
+  });
+});
+
 describe('a change of unknown date', () => {
   const source = { document: '2000000001', article: 'Art. 1er', text: 'La valeur relative K 30 est remplacée par K 50.' };
   const fact: CodeFact = { op: 'value', code: '355751', document: '2000000001', seq: 0, source, effective: null, bounds: { earliest: '2000-05-01', latest: '2000-09-01', reason: 'publication unknown' }, article: '11', from: { keyLetter: 'K', relativeValue: '30' }, to: { keyLetter: 'K', relativeValue: '50' } };
