@@ -11,7 +11,7 @@ import { assertCode, CodeError } from '../queries.js';
 import {
   ABLATION, BREAST, cappedCodes, catalogueFromStore, checkQuote, checkStaffing, complianceReport, conventionRecord, derivedFromState,
   FactsError, IndicationTableError, indicationTable, InputError, institutionOn, parseIndicationTable, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
-  parseRoster, QUOTE_CODES, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
+  parseRoster, quoteRules, QuoteRulesError, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
   validity, withConvention, type ComplianceLine, type ConventionCatalogue, type Institution,
 } from '../conventions/index.js';
 import { DB_HELP, EXIT, printJson, readTextInput, UserError, withStore, type DbOptions } from './common.js';
@@ -22,7 +22,7 @@ const readInput = (file: string, what: string): string => readTextInput(file, wh
 /** Turns the input errors of the conventions module into UserErrors (exit 2), naming the file. */
 function asUserError(e: unknown, file?: string): never {
   if (e instanceof InputError) throw new UserError(file && file !== '-' ? e.inFile(file).message : e.message);
-  if (e instanceof IndicationTableError) throw new UserError(e.message);
+  if (e instanceof IndicationTableError || e instanceof QuoteRulesError) throw new UserError(e.message);
   if (e instanceof QuoteInputError || e instanceof FactsError) throw new UserError(file && file !== '-' ? `${file}: ${e.message}` : e.message);
   if (e instanceof RegistryError) throw new UserError(`--${e.field.replace(/_/g, '-')}: ${e.message.replace(/^[a-z_]+: /, '')}`);
   throw e;
@@ -238,9 +238,12 @@ A case:
       const text = readInput(file, 'quote file');
       const cases = guard(() => parseQuoteInput(text), file);
       let nomenclature: Nomenclature | undefined;
-      const codes = cases.filter((c) => c.fee === null).flatMap((c) => c.codes.filter((x) => QUOTE_CODES.includes(x)));
+      // The obligations a quote is checked against come from the convention that states them (rules/obligations/).
+      const rules = guard(() => quoteRules());
+      const capped = new Set(rules.cap.services);
+      const codes = cases.filter((c) => c.fee === null).flatMap((c) => c.codes.filter((x) => capped.has(x)));
       if (codes.length) nomenclature = await withStore(opts, (store) => nomenclatureFor(store, codes));
-      const results = cases.map((c) => checkQuote(c, nomenclature));
+      const results = cases.map((c) => checkQuote(c, nomenclature, rules));
       if (opts.json) printJson(text.trimStart().startsWith('[') ? results : results[0]);
       else process.stdout.write(renderQuoteResults(results) + '\n');
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkQuote, parseQuoteInput, QuoteInputError, readQuoteCase, renderQuoteResults, type QuoteCheck } from './quotes.js';
+import { checkQuote, parseQuoteInput, QuoteInputError, quoteRules, QuoteRulesError, readQuoteCase, renderQuoteResults, type QuoteCheck } from './quotes.js';
 import { DOCUMENTS } from './sources.js';
 import { breastFeesNomenclature } from './test-support.js';
 
@@ -158,5 +158,41 @@ describe('input', () => {
     expect(text).toContain('Q-2: intervention 2024-05-20: NOT compliant');
     expect(text).toContain('[FAIL] Written quote at least 7 days before the intervention: 5 days before (threshold ≥ 7 days (quote on or before 2024-05-13))');
     expect(text).toContain(`source: [${DOCUMENTS.breast.id}, Art. 12] « Un devis écrit et un projet de formulaire d’admission sont remis à la patiente au plus tard 7 jours avant l’intervention. »`);
+  });
+});
+
+describe('the quote rules are the convention\'s obligations, as data', () => {
+  test('read from rules/obligations/breast.yaml, each with its sentence', () => {
+    const r = quoteRules();
+    expect(r.convention).toBe('breast-reconstruction');
+    expect([r.delay.params.days[0].value, r.cap.params.maxPercent[0].value, r.deposit.params.percentOfSupplement[0].value, r.deposit.params.maxEuro[0].value]).toEqual([7, 100, 50, '1250.00']);
+    expect([r.delay.citation.article, r.cap.citation.article, r.deposit.citation.article]).toEqual(['Art. 12', 'Art. 9', 'Art. 13']);
+  });
+
+  test('other parameters move the boundaries: a 10-day delay, a 40 % deposit cap of at most 900.00', () => {
+    const r = quoteRules();
+    const other = {
+      ...r,
+      delay: { ...r.delay, params: { days: [{ from: null, value: 10 }] } },
+      deposit: { ...r.deposit, params: { percentOfSupplement: [{ from: null, value: 40 }], maxEuro: [{ from: null, value: '900.00' }] } },
+    };
+    const c = readQuoteCase({ ...base, quote: { date: '2024-05-11', supplement: '2000.00', deposit: '800.00' }, deposits: [{ date: '2024-05-12', amount: '800.00' }] });
+    const byId = (x: ReturnType<typeof checkQuote>) => Object.fromEntries(x.checks.map((k) => [k.id, [k.status, k.title]]));
+    expect(byId(checkQuote(c, nom))).toMatchObject({
+      'quote.delay': ['pass', 'Written quote at least 7 days before the intervention'],
+      'deposit.half-supplement': ['pass', 'Deposit at most 50 % of the supplement'],
+      'deposit.max': ['pass', 'Deposit at most 1250 EUR'],
+    });
+    expect(byId(checkQuote(c, nom, other))).toMatchObject({
+      'quote.delay': ['fail', 'Written quote at least 10 days before the intervention'],
+      'deposit.half-supplement': ['pass', 'Deposit at most 40 % of the supplement'],
+      'deposit.max': ['pass', 'Deposit at most 900 EUR'],
+    });
+    expect(checkQuote(readQuoteCase({ ...base, quote: { date: '2024-05-01', supplement: '2000.00', deposit: '900.01' }, deposits: [] }), nom, other).checks.find((k) => k.id === 'deposit.max')!.status).toBe('fail');
+  });
+
+  test('a convention without quote obligations cannot check quotes, and says which are missing', () => {
+    expect(() => quoteRules('percutaneous-tumour-ablation')).toThrow(QuoteRulesError);
+    expect(() => quoteRules('percutaneous-tumour-ablation')).toThrow('percutaneous-tumour-ablation states no quote-delay, supplement-cap, other-supplement, single-room, deposit-cap obligation: its quotes cannot be checked');
   });
 });

@@ -59,59 +59,14 @@ const a = DOCUMENTS.ablation.id;
 const b = DOCUMENTS.breast.id;
 const d = DOCUMENTS.decree1994.id;
 
-/** Every sentence this module cites, by key. Texts are exact (tested against the corpus). */
+/**
+ * The sentences the staffing criteria and derived values cite, by key (exact, tested against the
+ * corpus). A convention's terms, obligations and indications cite their own sentences as data.
+ */
 export const CITE = {
-  ablationEntryIntoForce: { document: a, article: '10.1', text: 'La présente convention entre en vigueur le 1 novembre 2024.' },
-  ablationValidUntil: { document: a, article: '10.3', text: 'La présente convention est valable jusqu’au 31 octobre 2029 inclus et n’est pas reconduite tacitement.' },
-  ablationVolumeTransition: {
-    document: a, article: '5.4',
-    text: 'À partir de l’entrée en vigueur de la convention, le centre doit réaliser au minimum 60 ablations percutanées sur une période de 3 ans (période transitoire) (prestations 587134-587145 ; 587156-587160 ; 587171-587182 ; 587193-587204).',
-    clause: 'au minimum 60 ablations percutanées sur une période de 3 ans (période transitoire)',
-  },
-  ablationVolumeYearly: {
-    document: a, article: '5.4',
-    text: 'Après la période de transition de 3 ans, le centre doit effectuer au moins 30 ablations percutanées par an (prestations 587134-587145 ; 587156-587160 ; 587171-587182 ; 587193-587204).',
-    clause: 'au moins 30 ablations percutanées par an',
-  },
-  ablationBillingDelay: { document: a, article: 'Art. 6, 6°', text: "facturer les prestations d'ablation percutanée dans les deux mois suivant la réalisation de la prestation." },
-  ablationNotListed: {
-    document: a, article: '4.1.2',
-    text: 'Si l’indication pour une ablation n’est pas mentionnée à l’article 3, la COM/CM doit justifier, par écrit, la décision prise au moyen d’un lien disponible vers les directives internationales les plus récentes publiées dans un « peer-reviewed journal » et sur lesquelles la décision est basée.',
-  },
-  ablationApproval: {
-    document: a, article: '4.1.2',
-    text: 'Les prestations 587134-587145, 587156-587160, 587171-587182 et 587193-587204 ne peuvent être remboursées que si elles sont discutées et approuvées lors d’une COM/CM.',
-  },
   ablationAnaesthesia: { document: a, article: '4.1.3', text: 'Anesthésie réalisée au cours d’une prestation dont la valeur relative est égale ou supérieure à K 400, N 600 ou I 600' },
   ablationStaffingIntro: { document: a, article: '5.1', text: 'Au sein du centre, il faut pouvoir faire appel aux médecins spécialistes suivants :' },
 
-  breastEffect: { document: b, article: 'Art. 16', text: 'La présente convention, dûment signée, produit ses effets le 1er jour du mois qui suit celui de la signature' },
-  breastIndefinite: { document: b, article: 'Art. 16', text: 'La présente convention est conclue pour une période à durée indéterminée.' },
-  breastNotice: {
-    document: b, article: 'Art. 16',
-    text: "Elle peut être dénoncée par toutes les parties moyennant le respect d'un préavis de 6 mois prenant cours le premier jour du mois qui suit la date d'envoi de la lettre recommandée.",
-  },
-  breastCriteriaEnd: { document: b, article: 'Art. 16', text: 'Elle prend fin directement à partir du moment où le centre ne répond plus aux critères mentionnés à l\'article 6.' },
-  breastShareWithoutSupplement: { document: b, article: 'Art. 1', text: 'garantir qu’en moyenne dans au moins 40% des interventions aucun supplément n’est attesté.' },
-  breastNoAestheticSupplement: { document: b, article: 'Art. 1', text: 'la facturation des suppléments "esthétiques" lors de ces interventions est impossible, même en chambres à deux lits;' },
-  breastSupplementCap: {
-    document: b, article: 'Art. 9',
-    text: "Les honoraires supplémentaires (non remboursables par l'assurance maladie obligatoire) pour les médecins spécialistes qui procèdent et assistent à l'opération d'une patiente en chambre individuelle peuvent s'élever à maximum 100 % des honoraires mentionnés à l’article 3.",
-    clause: 'peuvent s\'élever à maximum 100 % des honoraires mentionnés à l’article 3',
-  },
-  breastNoOtherSupplement: {
-    document: b, article: 'Art. 9',
-    text: "Pour les prestations couvertes par les honoraires mentionnés aux articles 3, 4 et 5, aucun autre supplément d'honoraires ne peut être porté en compte en dehors du supplément maximum mentionné à l'alinéa 1er, que la reconstruction ait été exécutée en un seul temps ou en plusieurs temps opératoires.",
-  },
-  breastQuote: {
-    document: b, article: 'Art. 12',
-    text: 'Un devis écrit et un projet de formulaire d’admission sont remis à la patiente au plus tard 7 jours avant l’intervention.',
-    clause: 'au plus tard 7 jours avant l’intervention',
-  },
-  breastDeposit: {
-    document: b, article: 'Art. 13',
-    text: "Sans préjudice des dispositions dans la convention entre les établissements hospitaliers et les organismes assureurs par rapport aux acomptes pour les frais de séjour, les acomptes sur les honoraires ne peuvent être réclamés que s'ils sont mentionnés dans le devis écrit et uniquement sur les montants à charge du patient à raison de maximum 50% du supplément d’honoraire et avec un m maximum de 1250 euros.",
-  },
   breastSurgeons: {
     document: b, article: 'Art. 6',
     text: "L'établissement de soins dispose au moins deux médecins spécialistes en chirurgie plastique, reconstructive et esthétique en service qui satisfont aux critères mentionnés à l'article 7.",

@@ -354,8 +354,35 @@ const singleRoom: ObligationKind<SingleRoomParams> = {
   },
 };
 
+// --- quotes and deposits (checked on a quote, not on claim lines: no report figure) --------
+
+export const QuoteDelayParams = z.object({ days: dated(z.number().int().positive()) }).strict();
+export type QuoteDelayParams = z.infer<typeof QuoteDelayParams>;
+
+const quoteDelay: ObligationKind<QuoteDelayParams> = {
+  name: 'quote-delay',
+  params: QuoteDelayParams,
+  interpretations: (ob) => ob.params.days.map((d) => `"At the latest ${d.value} days before the intervention": quote date ≤ intervention date − ${d.value} days (a quote given exactly ${d.value} days before passes, ${d.value - 1} days before fails).`),
+  figures: () => [],
+};
+
+export const DepositCapParams = z.object({
+  percentOfSupplement: dated(z.number().positive().max(100)),
+  maxEuro: dated(z.string().regex(/^\d+\.\d{2}$/)),
+}).strict();
+export type DepositCapParams = z.infer<typeof DepositCapParams>;
+
+const depositCap: ObligationKind<DepositCapParams> = {
+  name: 'deposit-cap',
+  params: DepositCapParams,
+  interpretations: (ob) => [`Deposit limits apply to the total of the deposits claimed (or, when none is listed, to the deposit the quote announces); ${ob.params.percentOfSupplement.map((p) => p.value).join(' / ')} % of the supplement is computed exactly, without rounding.`],
+  figures: () => [],
+};
+
 /** The kinds, by name. */
 export const OBLIGATION_KIND_IMPLS: Readonly<Record<ObligationKindName, ObligationKind>> = {
+  'quote-delay': quoteDelay,
+  'deposit-cap': depositCap,
   volume,
   'billing-delay': billingDelay,
   'supplement-share': supplementShare,
