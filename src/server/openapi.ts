@@ -5,7 +5,7 @@
  * response schemas as outputs.
  */
 import { z } from 'zod';
-import { ClaimSchema, DecisionSchema, ReasonSchema } from '../engine/schema.js';
+import { ClaimSchema, DecisionSchema, EfactSchema, ReasonSchema } from '../engine/schema.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
 import { impactPaths } from './routes/impact.js';
 import { DiffResultSchema, ReplayRequest, ReplayResultSchema } from '../impact/schemas.js';
@@ -39,6 +39,7 @@ const OUTPUTS: Record<string, z.ZodType> = {
   CheckResponse: HttpCheckResponse,
   Decision: DecisionSchema,
   Reason: ReasonSchema,
+  EfactCode: EfactSchema,
   CommitResult: CommitResultSchema,
   CodeView: CodeViewSchema,
   CodeHistory: CodeHistorySchema,
