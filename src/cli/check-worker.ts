@@ -2,13 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { openStore } from '../store/open.js';
 import { engineFromStore } from '../pipeline.js';
-import { serveBatches, workerInput, type EngineOptions } from '../engine/index.js';
+import { serveBatches, workerInput, type EngineOptions, type Limits } from '../engine/index.js';
 import type { Rule } from '../rules/types.js';
 
 /** What the main thread tells each worker. */
 export interface CheckWorkerData {
   db: string;
   options: Pick<EngineOptions, 'locale' | 'details' | 'reasons'>;
+  limits: Limits;
 }
 
 /** The set-up value: the rules as JSON text, extracted once by the main thread while each worker reads the facts. */
@@ -22,4 +23,4 @@ try {
 } finally {
   await store.close();
 }
-serveBatches(parentPort!, context);
+serveBatches(parentPort!, context, data.limits);

@@ -11,7 +11,27 @@ function batchBytes(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-type CheckOptions = DbOptions & { ndjson?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string };
+type CheckOptions = DbOptions & {
+  ndjson?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string;
+  maxClaims?: string; maxHistory?: string; maxLineBytes?: string; maxAnswerBytes?: string;
+};
+
+/** The request limits: a flag, else its environment variable, else the default (src/engine/limits.ts). */
+async function limitsOf(opts: CheckOptions) {
+  const { limitsFrom, LimitSettingError } = await import('../engine/limits.js');
+  const flag = (v: string | undefined, name: string) => (v === undefined ? undefined : wholeNumber(v, name, 1, Number.MAX_SAFE_INTEGER));
+  try {
+    return limitsFrom(process.env, Object.fromEntries(Object.entries({
+      claims: flag(opts.maxClaims, '--max-claims'),
+      history: flag(opts.maxHistory, '--max-history'),
+      lineBytes: flag(opts.maxLineBytes, '--max-line-bytes'),
+      answerBytes: flag(opts.maxAnswerBytes, '--max-answer-bytes'),
+    }).filter(([, v]) => v !== undefined)));
+  } catch (e) {
+    if (e instanceof LimitSettingError) throw new UserError(e.message);
+    throw e;
+  }
+}
 
 
 /** Registers `nomen check` and `nomen rules`. */
@@ -25,9 +45,14 @@ export function registerCheck(program: Command): void {
     .option('--no-details', 'omit the structured `detail` of each reason (smaller output)')
     .option('--reasons <which>', 'reasons listed per decision: all (the contract: satisfied ones too) or failed (violated and warning only, each with its source)', 'all')
     .option('--jobs <n>', `with --ndjson: worker threads deciding in parallel, each holding its own engine (default: the number of cores, here ${availableParallelism()}; 1 decides on the main thread)`)
+    .option('--max-claims <n>', 'claim lines per request (default 1000, or $NOMEN_MAX_CLAIMS)')
+    .option('--max-history <n>', 'history lines per request (default 10000, or $NOMEN_MAX_HISTORY)')
+    .option('--max-line-bytes <n>', 'with --ndjson: bytes of one line; a longer line gives an error object and the run goes on (default 16 MiB, or $NOMEN_MAX_LINE_BYTES)')
+    .option('--max-answer-bytes <n>', 'bytes of one answer as compact JSON (default 16 MiB, or $NOMEN_MAX_ANSWER_BYTES)')
     .option('--db <file>', DB_HELP)
     .action(async (file: string, opts: CheckOptions) => {
-      const { isLocale, check, runBatch, runBatchParallel } = await import('../engine/index.js');
+      const { isLocale, check, runBatch, runBatchParallel, requestLimitErrors, answerTooLargeMessage } = await import('../engine/index.js');
+      const { responseBytes } = await import('../engine/serialize.js');
       const { engineFromStore, storedRules } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
       const locale = opts.lang;
@@ -35,20 +60,21 @@ export function registerCheck(program: Command): void {
       const reasons = opts.reasons;
       if (opts.jobs !== undefined && !opts.ndjson) throw new UserError('--jobs: only with --ndjson');
       const jobs = opts.jobs === undefined ? availableParallelism() : wholeNumber(opts.jobs, '--jobs', 1, 64);
+      const limits = await limitsOf(opts);
       if (opts.ndjson) {
         // large reads: the batch is CPU-bound, fewer chunks mean fewer carried partial lines
         const input = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 });
         input.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${(e as Error).message}\n`); process.exit(2); });
         const engineOptions = { locale, details: opts.details, reasons } as const;
         const stats = jobs === 1
-          ? await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, engineOptions)))
+          ? await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, engineOptions), { limits }))
           : await withStore(opts, async (store) => {
             // the store is opened (and a new database loaded) once here, before the workers read it;
             // the rules are extracted once here while the workers read the facts, then sent as JSON
             // text (one stringify for every worker; quicker to copy and parse than a structured clone)
-            const workerData: CheckWorkerData = { db: dbSpec(opts), options: engineOptions };
+            const workerData: CheckWorkerData = { db: dbSpec(opts), options: engineOptions, limits };
             const setup = async (): Promise<CheckWorkerSetup> => JSON.stringify(await storedRules(store));
-            return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes(), setup });
+            return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes(), setup, maxLineBytes: limits.lineBytes, locale });
           });
         process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
         return;
@@ -60,11 +86,22 @@ export function registerCheck(program: Command): void {
       } catch (e) {
         throw new UserError(`${file}: the request is not valid JSON: ${(e as Error).message}`);
       }
-      const result = await withStore(opts, async (store) => check(value, await engineFromStore(store, { locale, details: opts.details, reasons })));
+      const over = requestLimitErrors(value, limits, locale);
+      if (over.length) throw new UserError(`${file}: request over the limits:\n${over.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+      const { check: decideRequest } = await import('../engine/engine.js');
+      const result = await withStore(opts, async (store) => decideRequest(value, await engineFromStore(store, { locale, details: opts.details, reasons })));
       if (!result.ok) {
         throw new UserError(`${file}: invalid request:\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
       }
-      printJson(result.response);
+      // the size of the compact answer decides; printing it indented can still exceed what a string holds
+      const size = responseBytes(result.response).length;
+      if (size > limits.answerBytes) throw new UserError(`${file}: ${answerTooLargeMessage(size, limits.answerBytes, locale)}`);
+      try {
+        printJson(result.response);
+      } catch (e) {
+        if (e instanceof RangeError) throw new UserError(`${file}: ${answerTooLargeMessage(size, size - 1, locale)}`);
+        throw e;
+      }
     });
 
   program

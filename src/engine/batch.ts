@@ -190,41 +190,75 @@ export interface LineOptions {
 export type LineHandler = (sink: ByteSink, text: LineText, lineNo: number, stats: BatchStats) => void;
 
 /** Reads NDJSON lines from `input` and writes what `handler` makes of each to `output`, in order and constant memory. Does not end `output`. */
-export async function runLines(input: Readable, output: Writable, handler: LineHandler): Promise<BatchStats> {
+export async function runLines(input: Readable, output: Writable, handler: LineHandler, options: LineOptions = {}): Promise<BatchStats> {
   const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
+  const max = options.maxLineBytes ?? Infinity;
   const sink = new ByteSink(FLUSH_AT + (FLUSH_AT >> 1));
   // Lines are handled synchronously; the loop awaits only when the output holds a full chunk.
   const handle = (text: LineText): boolean => {
     handler(sink, text, stats.lines + 1, stats);
     return sink.pos >= FLUSH_AT;
   };
+  // A line over the limit is never held whole: its bytes are skipped, an error object takes its place.
+  const tooLongLine = (bytes: number): boolean => {
+    stats.lines++;
+    stats.errors++;
+    sink.str(lineTooLong(stats.lines, bytes, max, options.locale));
+    return sink.pos >= FLUSH_AT;
+  };
+  const tooLong: TooLong | undefined = Number.isFinite(max) ? { max, line: tooLongLine } : undefined;
   const flush = async () => {
     if (sink.pos && !output.write(sink.take())) await once(output, 'drain');
   };
   // Lines are decoded one by one from the bytes: a string of a whole chunk would be a large
   // object, freed only by a full collection (memory grew with the number of lines).
   let carry: Buffer[] = [];
+  let carried = 0;
+  /** Bytes of an over-long line skipped so far (its end not read yet), or -1. */
+  let skipping = -1;
   for await (const raw of input as AsyncIterable<Buffer | string>) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
     let start = 0;
-    if (carry.length) {
+    if (skipping >= 0 || carry.length) {
       const nl = chunk.indexOf(NEWLINE);
-      if (nl < 0) { carry.push(chunk); continue; }
-      // the first line of the chunk completes the carried part
-      if (handle(lineText(Buffer.concat([...carry, chunk.subarray(0, nl)])))) await flush();
+      if (nl < 0) {
+        if (skipping >= 0) skipping += chunk.length;
+        else if (carried + chunk.length > max) {
+          skipping = carried + chunk.length;
+          carry = [];
+          carried = 0;
+        } else {
+          carry.push(chunk);
+          carried += chunk.length;
+        }
+        continue;
+      }
+      // the first line of the chunk completes the carried (or skipped) part
+      if (skipping >= 0 || carried + nl > max) {
+        if (tooLongLine((skipping >= 0 ? skipping : carried) + nl)) await flush();
+      } else if (handle(lineText(Buffer.concat([...carry, chunk.subarray(0, nl)])))) await flush();
+      skipping = -1;
       carry = [];
+      carried = 0;
       start = nl + 1;
     }
     // eachLine stops when the output holds a full chunk, which is handed over before going on
     for (;;) {
-      const next = eachLine(chunk, start, handle);
+      const next = eachLine(chunk, start, handle, false, tooLong);
       if (sink.pos >= FLUSH_AT) await flush();
       if (next === start) break;
       start = next;
     }
-    if (start < chunk.length) carry.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      if (chunk.length - start > max) skipping = chunk.length - start;
+      else {
+        carry.push(chunk.subarray(start));
+        carried = chunk.length - start;
+      }
+    }
   }
-  if (carry.length) handle(lineText(Buffer.concat(carry)));
+  if (skipping >= 0) tooLongLine(skipping);
+  else if (carry.length) handle(lineText(Buffer.concat(carry)));
   await flush();
   return stats;
 }

@@ -10,7 +10,8 @@ import v8 from 'node:v8';
 import { MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Readable, Writable } from 'node:stream';
 import type { EngineContext } from './decide.js';
-import { decideInto, eachLine, type BatchStats, type LineHandler } from './batch.js';
+import { decideInto, eachLine, lineTooLong, type BatchStats, type LineHandler, type TooLong } from './batch.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { ByteSink } from './serialize.js';
 
 /** A batch sent to a worker: whole lines, numbered from `first`. */
@@ -47,6 +48,12 @@ export interface ParallelOptions {
   setup?: () => Promise<unknown>;
   /** Called on the main thread, in input order, with each batch's summary (workers serving `serveLines` with a summary). */
   onSummary?: (summary: unknown) => void;
+  /**
+   * A line longer than this is skipped and an error object takes its place (the workers must be
+   * given the same limit: `serveBatches`, `serveLines`); `locale` is the language of that error.
+   */
+  maxLineBytes?: number;
+  locale?: EngineContext['locale'];
 }
 
 /** What a batch worker is given: the caller's `workerData`, and the set-up value once the main thread has it. */
@@ -128,7 +135,8 @@ export async function runBatchParallel(input: Readable, output: Writable, option
     while (!blocked && results.has(nextToWrite)) {
       const r = results.get(nextToWrite)!;
       results.delete(nextToWrite);
-      busy[owner.get(nextToWrite)!]--;
+      const k = owner.get(nextToWrite)!;
+      if (k >= 0) busy[k]--;
       owner.delete(nextToWrite);
       nextToWrite++;
       stats.lines += r.stats.lines;
@@ -187,15 +195,48 @@ export async function runBatchParallel(input: Readable, output: Writable, option
     workers[k].postMessage(job, [copy.buffer]);
   };
 
+  // A line over the limit is never held whole: the main thread skips its bytes and writes its
+  // error object in its place, in order (a result no worker computed).
+  const max = options.maxLineBytes ?? Infinity;
+  const skipped = async (bytes: number) => {
+    await until(() => seq - nextToWrite < IN_FLIGHT_PER_WORKER * workers.length && !blocked);
+    results.set(seq, { out: Buffer.from(lineTooLong(line, bytes, max, options.locale)), stats: { lines: 1, responses: 0, errors: 1 } });
+    owner.set(seq, -1);
+    seq++;
+    line++;
+    pump();
+  };
+
   try {
     let pending: Buffer[] = [];
     let size = 0;
+    /** Bytes after the last newline of `pending` (the line being read). */
+    let tail = 0;
+    /** Bytes of an over-long line skipped so far, or -1. */
+    let skipping = -1;
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      let b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (skipping >= 0) {
+        const end = b.indexOf(NEWLINE);
+        if (end < 0) { skipping += b.length; continue; }
+        await skipped(skipping + end);
+        skipping = -1;
+        b = b.subarray(end + 1);
+      }
       pending.push(b);
       size += b.length;
-      if (size < batchBytes) continue;
       const nl = b.lastIndexOf(NEWLINE);
+      tail = nl < 0 ? tail + b.length : b.length - nl - 1;
+      if (tail > max) {
+        // the whole lines before it go as a batch; the long line's bytes are dropped from here on
+        const all = Buffer.concat(pending, size);
+        await send(all.subarray(0, size - tail));
+        skipping = tail;
+        pending = [];
+        size = tail = 0;
+        continue;
+      }
+      if (size < batchBytes) continue;
       if (nl < 0) continue; // a very long line: wait for its end
       const all = Buffer.concat(pending, size);
       const cut = size - b.length + nl + 1;
@@ -203,7 +244,8 @@ export async function runBatchParallel(input: Readable, output: Writable, option
       pending = cut < size ? [all.subarray(cut)] : [];
       size -= cut;
     }
-    await send(Buffer.concat(pending, size));
+    if (skipping >= 0) await skipped(skipping);
+    else await send(Buffer.concat(pending, size));
     await until(() => nextToWrite === seq && !blocked);
     return stats;
   } finally {
@@ -212,21 +254,30 @@ export async function runBatchParallel(input: Readable, output: Writable, option
 }
 
 /** The worker side: decides every batch posted on `port` with `context` and posts its output back. */
-export function serveBatches(port: MessagePort, context: EngineContext): void {
-  serveLines(port, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats));
+export function serveBatches(port: MessagePort, context: EngineContext, limits: Limits = DEFAULT_LIMITS): void {
+  serveLines(port, (sink, text, lineNo, stats) => decideInto(sink, text, lineNo, context, stats, limits), undefined, { maxLineBytes: limits.lineBytes, locale: context.locale });
 }
 
 /**
  * The worker side of any line handler: handles every batch posted on `port` and posts its output
  * back, with `summary()` (called after each batch: what the batch added up to) for `onSummary`.
  */
-export function serveLines(port: MessagePort, handler: LineHandler, summary?: () => unknown): void {
+export function serveLines(port: MessagePort, handler: LineHandler, summary?: () => unknown, lines: { maxLineBytes?: number; locale?: EngineContext['locale'] } = {}): void {
   port.on('message', (job: BatchJob) => {
     const sink = new ByteSink(Math.max(1 << 16, job.length * 5));
     const stats: BatchStats = { lines: 0, responses: 0, errors: 0 };
     let lineNo = job.first;
     // decoded line by line (as runBatch): a string of the whole batch would be a large object
-    eachLine(Buffer.from(job.bytes, 0, job.length), 0, (text) => handler(sink, text, lineNo++, stats), true);
+    const max = lines.maxLineBytes;
+    const tooLong: TooLong | undefined = max === undefined ? undefined : {
+      max,
+      line: (bytes) => {
+        stats.lines++;
+        stats.errors++;
+        sink.str(lineTooLong(lineNo++, bytes, max, lines.locale));
+      },
+    };
+    eachLine(Buffer.from(job.bytes, 0, job.length), 0, (text) => handler(sink, text, lineNo++, stats), true, tooLong);
     const out = sink.detach();
     // the sink's buffer is its own (not pooled): handed over without a copy
     const done: BatchDone = { seq: job.seq, out: out.buffer as ArrayBuffer, length: out.length, stats, ...(summary ? { summary: summary() } : {}) };

@@ -123,6 +123,16 @@ export class ByteSink {
     this.pos = pending;
   }
 
+  /** A mark of the end of what is written, valid until the next cut (`dropTo` forgets what follows it). */
+  mark(): number {
+    return this.pos - this.start;
+  }
+
+  /** Forgets the bytes written after `mark` (an answer over the size limit is replaced by an error). */
+  dropTo(mark: number): void {
+    this.pos = this.start + mark;
+  }
+
   /** Appends a string as UTF-8. */
   str(s: string): void {
     this.room(s.length * 3);
