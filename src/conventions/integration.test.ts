@@ -10,7 +10,9 @@ const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 import { checkQuote, readQuoteCase } from './quotes.js';
 import { conventionRecord } from './registry.js';
 import { CITE, DOCUMENTS, type Citation } from './sources.js';
-import { STAFFING_CRITERIA } from './staffing.js';
+import { staffingCriteria } from './staffing.js';
+
+const STAFFING_CRITERIA = staffingCriteria();
 import { generateClaims, toNdjson } from './test-support.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

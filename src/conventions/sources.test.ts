@@ -6,7 +6,9 @@ import { indicationTable, type Condition } from './indications.js';
 
 /** The rows of the curated table of the built-in ablation convention (rules/indications/). */
 const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
-import { STAFFING_CRITERIA } from './staffing.js';
+import { staffingCriteria } from './staffing.js';
+
+const STAFFING_CRITERIA = staffingCriteria();
 import { ANAESTHESIA_THRESHOLD, SURGICAL_ASSISTANCE } from './derived.js';
 import { builtinCatalogue } from './catalogue.js';
 

@@ -65,12 +65,7 @@ const d = DOCUMENTS.decree1994.id;
  */
 export const CITE = {
   ablationAnaesthesia: { document: a, article: '4.1.3', text: 'Anesthésie réalisée au cours d’une prestation dont la valeur relative est égale ou supérieure à K 400, N 600 ou I 600' },
-  ablationStaffingIntro: { document: a, article: '5.1', text: 'Au sein du centre, il faut pouvoir faire appel aux médecins spécialistes suivants :' },
 
-  breastSurgeons: {
-    document: b, article: 'Art. 6',
-    text: "L'établissement de soins dispose au moins deux médecins spécialistes en chirurgie plastique, reconstructive et esthétique en service qui satisfont aux critères mentionnés à l'article 7.",
-  },
 
   decreeAssistance: {
     document: d, article: 'Art. 6',

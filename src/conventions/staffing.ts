@@ -7,7 +7,9 @@
  * (an array of { name, specialty, qualifications: [] }, or { staff: [...] }).
  */
 import { InputError, parseCsv } from './csv.js';
-import { ABLATION, BREAST, CITE, DOCUMENTS, type Citation } from './sources.js';
+import { builtinCatalogue, type ConventionCatalogue } from './catalogue.js';
+import type { StaffingParams } from './obligations/index.js';
+import type { Citation } from './sources.js';
 
 export interface StaffMember {
   /** Where it is in the file, for messages: "line 3" (CSV) or "[2]" (JSON). */
@@ -46,50 +48,20 @@ export interface StaffingCriterion {
   title: string;
   requirements: readonly Requirement[];
   citation: Citation;
+  /** The sentence that introduces the list of criteria, when there is one. */
+  intro?: Citation;
 }
 
-const a = DOCUMENTS.ablation.id;
-
-/** Ablation Art. 5.1 a–d, and breast reconstruction Art. 6. */
-export const STAFFING_CRITERIA: readonly StaffingCriterion[] = [
-  {
-    id: '5.1.a', convention: ABLATION, title: 'two radiodiagnosis specialists with interventional radiology expertise',
-    requirements: [{ label: 'radiodiagnosis + interventional radiology', min: 2, anyOf: [{ specialty: 'radiodiagnosis', qualification: 'interventional-radiology' }], text: 'au moins deux médecins spécialistes en radiodiagnostic possédant une expertise en radiologie interventionnelle' }],
-    citation: { document: a, article: '5.1, a.', text: 'a. au moins deux médecins spécialistes en radiodiagnostic possédant une expertise en radiologie interventionnelle ;' },
-  },
-  {
-    id: '5.1.b', convention: ABLATION, title: 'two specialists in each of urology, surgery, orthopaedic surgery, medical oncology',
-    requirements: [
-      { label: 'urology', min: 2, anyOf: [{ specialty: 'urology' }], text: 'Urologie' },
-      { label: 'surgery', min: 2, anyOf: [{ specialty: 'surgery' }], text: 'chirurgie' },
-      { label: 'orthopaedic surgery', min: 2, anyOf: [{ specialty: 'orthopaedic-surgery' }], text: 'chirurgie orthopédique' },
-      { label: 'medical oncology', min: 2, anyOf: [{ specialty: 'medical-oncology' }], text: 'oncologie médicale' },
-    ],
-    citation: { document: a, article: '5.1, b.', text: 'b. au moins deux médecins spécialistes dans chacune des disciplines suivantes : Urologie, chirurgie, chirurgie orthopédique, oncologie médicale.' },
-  },
-  {
-    id: '5.1.c', convention: ABLATION, title: 'one pneumologist or gastroenterologist with the oncology qualification',
-    requirements: [{
-      label: 'pneumology or gastroenterology + oncology', min: 1,
-      anyOf: [{ specialty: 'pneumology', qualification: 'oncology' }, { specialty: 'gastroenterology', qualification: 'oncology' }],
-      text: 'au moins 1 médecin spécialiste en pneumologie ayant une compétence professionnelle particulière en oncologie ou spécialiste en gastro-entérologie ayant une compétence professionnelle particulière en oncologie',
-    }],
-    citation: { document: a, article: '5.1, c.', text: 'c. au moins 1 médecin spécialiste en pneumologie ayant une compétence professionnelle particulière en oncologie ou spécialiste en gastro-entérologie ayant une compétence professionnelle particulière en oncologie.' },
-  },
-  {
-    id: '5.1.d', convention: ABLATION, title: 'two intensive-care specialists and two anaesthetists',
-    requirements: [
-      { label: 'intensive care (particular professional title)', min: 2, anyOf: [{ qualification: 'intensive-care' }, { specialty: 'intensive-care' }], text: 'au moins deux médecins spécialistes portant le titre professionnel particulier en soins intensifs' },
-      { label: 'anaesthesia-resuscitation', min: 2, anyOf: [{ specialty: 'anaesthesiology' }], text: 'au moins deux médecins spécialistes en anesthésie-réanimation' },
-    ],
-    citation: { document: a, article: '5.1, d.', text: 'd. au moins deux médecins spécialistes portant le titre professionnel particulier en soins intensifs et au moins deux médecins spécialistes en anesthésie-réanimation.' },
-  },
-  {
-    id: 'art.6', convention: BREAST, title: 'two plastic surgeons meeting the criteria of Art. 7 (perforator flap qualification)',
-    requirements: [{ label: 'plastic surgery + perforator flap', min: 2, anyOf: [{ specialty: 'plastic-surgery', qualification: 'perforator-flap' }], text: 'au moins deux médecins spécialistes en chirurgie plastique, reconstructive et esthétique en service qui satisfont aux critères mentionnés à l\'article 7' }],
-    citation: CITE.breastSurgeons,
-  },
-];
+/**
+ * The staffing criteria of every known convention: its obligations of kind `staffing` (curated with
+ * their sentences in rules/obligations/staffing.yaml).
+ */
+export function staffingCriteria(catalogue: ConventionCatalogue = builtinCatalogue()): StaffingCriterion[] {
+  return catalogue.entries.flatMap((e) => e.obligations.filter((o) => o.kind === 'staffing').map((o) => {
+    const p = o.params as StaffingParams;
+    return { id: p.criterion, convention: e.name, title: p.title, requirements: p.requirements, citation: o.citation, ...(o.also?.length ? { intro: o.also[0] } : {}) };
+  }));
+}
 
 /** Normalises a vocabulary word: lower case, spaces and underscores as "-". */
 export function normWord(s: string): string {
@@ -177,7 +149,9 @@ export interface StaffingReport {
 }
 
 /** Checks a roster against the staffing criteria of `convention`. */
-export function checkStaffing(staff: readonly StaffMember[], convention: string = ABLATION, criteria: readonly StaffingCriterion[] = STAFFING_CRITERIA): StaffingReport {
+export function checkStaffing(staff: readonly StaffMember[], convention?: string, criteria: readonly StaffingCriterion[] = staffingCriteria()): StaffingReport {
+  // By default the first convention with staffing criteria.
+  convention ??= criteria[0]?.convention ?? '';
   const list = criteria.filter((c) => c.convention === convention);
   const results = list.map((c): CriterionResult => {
     const reqs = c.requirements.map((r): RequirementResult => {
@@ -201,7 +175,7 @@ export function checkStaffing(staff: readonly StaffMember[], convention: string 
     staff: staff.length,
     warnings,
     interpretation: 'Each requirement counts distinct names; one person may count for several criteria (the text does not forbid it). The roster lists the specialists the centre can call upon ("il faut pouvoir faire appel"), not necessarily its employees.',
-    intro: convention === ABLATION ? CITE.ablationStaffingIntro : null,
+    intro: list.find((c) => c.intro)?.intro ?? null,
   };
 }
 

@@ -23,8 +23,8 @@ const CuratedObligationSchema = z.object({
   kind: z.enum(OBLIGATION_KINDS),
   convention: z.string().min(1),
   noun: z.string().min(1),
-  /** The services as the text writes them: "252652-252663, 252674-252685". */
-  services: z.string().min(1),
+  /** The services as the text writes them: "252652-252663, 252674-252685" (none for a staffing criterion). */
+  services: z.string().default(''),
   params: z.unknown(),
   citation: CitationSchema,
   also: z.array(CitationSchema).optional(),

@@ -379,8 +379,31 @@ const depositCap: ObligationKind<DepositCapParams> = {
   figures: () => [],
 };
 
+// --- staffing (checked on a roster, not on claim lines) -------------------------------------
+
+export const StaffingParams = z.object({
+  /** The criterion's own number in the text ("5.1.a"). */
+  criterion: z.string().min(1),
+  title: z.string().min(1),
+  requirements: z.array(z.object({
+    label: z.string().min(1),
+    min: z.number().int().positive(),
+    anyOf: z.array(z.object({ specialty: z.string().min(1).optional(), qualification: z.string().min(1).optional() }).strict()).min(1),
+    text: z.string().min(1),
+  }).strict()).min(1),
+}).strict();
+export type StaffingParams = z.infer<typeof StaffingParams>;
+
+const staffing: ObligationKind<StaffingParams> = {
+  name: 'staffing',
+  params: StaffingParams,
+  interpretations: () => [],
+  figures: () => [],
+};
+
 /** The kinds, by name. */
 export const OBLIGATION_KIND_IMPLS: Readonly<Record<ObligationKindName, ObligationKind>> = {
+  staffing,
   'quote-delay': quoteDelay,
   'deposit-cap': depositCap,
   volume,

@@ -12,7 +12,7 @@ import type { Nomenclature } from '../../nomenclature/types.js';
 import type { Validity } from '../registry.js';
 import type { Citation } from '../sources.js';
 
-export const OBLIGATION_KINDS = ['volume', 'billing-delay', 'supplement-share', 'supplement-cap', 'other-supplement', 'single-room', 'quote-delay', 'deposit-cap'] as const;
+export const OBLIGATION_KINDS = ['volume', 'billing-delay', 'supplement-share', 'supplement-cap', 'other-supplement', 'single-room', 'quote-delay', 'deposit-cap', 'staffing'] as const;
 export type ObligationKindName = (typeof OBLIGATION_KINDS)[number];
 
 /** A parameter value that holds from `from` (null: from the convention's start), with the sentence that states it. */
