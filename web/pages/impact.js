@@ -103,7 +103,9 @@ export async function diffPage(main, params, isCurrent) {
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'diff-submit' }, t('diff.submit'))))),
     out,
   );
-  if (diffState.result) show();
+  // a query in the address is run (it may differ from the last one); else the last result is shown again
+  const asked = ['from', 'to', 'article', 'prefix', 'keyLetter'].some((k) => params.get(k) !== null);
+  if (diffState.result && !asked) show();
   else await run();
 }
 
