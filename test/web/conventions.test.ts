@@ -195,6 +195,39 @@ describe('conventions in the web interface', () => {
     await shot('indication-not-listed');
   });
 
+  it('a convention ingested as text: its institution page names it, its compliance figures carry its own thresholds and delay', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text0 = readFileSync(new URL('../fixtures/convention/ablation-ultrasound.txt', import.meta.url), 'utf8');
+    const ing = await fetch(`${server.url}/v1/documents`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text0 });
+    expect(ing.status).toBe(201);
+    const id = (await ing.json()).documents[0].document;
+    const put = await fetch(`${server.url}/v1/institutions/H-9`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'AZ Echo', conventions: [{ convention: id }] }) });
+    expect(put.status).toBe(201);
+    await page.goto(`${server.url}/#/institution/H-9?at=2026-06-01`);
+    await ready('institution');
+    await expect(page.locator('section.convention h2').first().textContent()).resolves.toContain('Ablation thermique percutanée sous guidage échographique');
+
+    await page.click('a.to-compliance');
+    await ready('compliance');
+    await expect(page.locator('#compliance-institution').inputValue()).resolves.toBe('H-9');
+    const file = join(work, 'claims-H-9.ndjson');
+    writeFileSync(file, [{ code: '588210', date: '2026-02-10', billedOn: '2026-05-10' }, { code: '588243', date: '2026-02-10', billedOn: '2026-05-11' }].map((l) => JSON.stringify(l)).join('\n'));
+    await page.setInputFiles('#claims-file', file);
+    await page.waitForFunction(() => document.getElementById('claims-count')?.textContent?.includes('claims-H-9.ndjson'));
+    await page.fill('#compliance-from', '2026-01-01');
+    await page.fill('#compliance-to', '2026-12-31');
+    await page.click('#compliance-submit');
+    const transition = page.locator('article.figure[data-figure="ablation.volume.transition"]');
+    await transition.waitFor();
+    await expect(transition.locator('h3').textContent()).resolves.toContain('Ablations, période transitoire (années 1–2)');
+    await expect(transition.locator('[data-testid=threshold]').textContent()).resolves.toBe(' · seuil ≥ 40 ablations');
+    const late = page.locator('article.figure[data-figure="ablation.billing-delay"]');
+    await expect(late.getAttribute('data-status')).resolves.toBe('fail');
+    await expect(late.locator('h3').textContent()).resolves.toContain('Ablations facturées plus de 3 mois après la prestation');
+    await expect(late.locator('blockquote.act').textContent()).resolves.toContain('dans les trois mois suivant la réalisation de la prestation');
+    await shot('compliance-second-convention');
+  });
+
   it('a code page shows the derived values with their sentences', async () => {
     await page.goto(`${server.url}/#/code/587134?at=2024-12-01`);
     await ready('code');
