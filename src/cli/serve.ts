@@ -17,6 +17,32 @@ interface ServeOptions extends DbOptions {
   logLevel: string;
   grace: string;
   workers: string;
+  requestTimeout: string;
+  connectionTimeout: string;
+  batchBodyLimit: string;
+  batchLines: string;
+  maxClaims?: string;
+  maxHistory?: string;
+  maxLineBytes?: string;
+  maxAnswerBytes?: string;
+}
+
+/** The server's limits from the flags (each flag wins over its environment variable; see src/engine/limits.ts). */
+function serverLimits(opts: ServeOptions) {
+  const n = (v: string | undefined, name: string, min = 1, max = Number.MAX_SAFE_INTEGER) => (v === undefined ? undefined : wholeNumber(v, name, min, max));
+  const limits = Object.fromEntries(Object.entries({
+    claims: n(opts.maxClaims, '--max-claims'),
+    history: n(opts.maxHistory, '--max-history'),
+    lineBytes: n(opts.maxLineBytes, '--max-line-bytes'),
+    answerBytes: n(opts.maxAnswerBytes, '--max-answer-bytes'),
+  }).filter(([, v]) => v !== undefined));
+  return {
+    limits,
+    requestTimeout: n(opts.requestTimeout, '--request-timeout', 0, 86_400_000),
+    connectionTimeout: n(opts.connectionTimeout, '--connection-timeout', 0, 86_400_000),
+    batchBodyLimit: n(opts.batchBodyLimit, '--batch-body-limit', 1024),
+    batchLines: n(opts.batchLines, '--batch-lines'),
+  };
 }
 
 /** Messages between the primary and its workers. */
@@ -61,6 +87,7 @@ async function runServer(opts: ServeOptions, port: number, bodyLimit: number, gr
       store,
       token,
       bodyLimit,
+      ...serverLimits(opts),
       logger: { level: opts.logLevel },
       onDocumentsChanged: worker ? () => send({ nomen: 'documents-changed' }) : undefined,
     });
@@ -185,6 +212,14 @@ export function registerServe(program: Command): void {
     .option('--workers <n>', 'server processes sharing the port (0: one per CPU core)', '1')
     .option('--body-limit <bytes>', 'largest JSON request body', String(1024 * 1024))
     .option('--log-level <level>', `log level (${LEVELS.join(', ')}); logs are JSON lines on stdout`, 'info')
+    .option('--max-claims <n>', 'claim lines per check request (default 1000, or $NOMEN_MAX_CLAIMS)')
+    .option('--max-history <n>', 'history lines a check request may send (default 10000, or $NOMEN_MAX_HISTORY)')
+    .option('--max-line-bytes <n>', 'bytes of one line of POST /v1/check/batch (default 16 MiB, or $NOMEN_MAX_LINE_BYTES)')
+    .option('--max-answer-bytes <n>', 'bytes of one check answer (default 16 MiB, or $NOMEN_MAX_ANSWER_BYTES)')
+    .option('--batch-body-limit <bytes>', 'bytes of one POST /v1/check/batch body', String(256 * 1024 * 1024))
+    .option('--batch-lines <n>', 'lines of one POST /v1/check/batch body', '1000000')
+    .option('--request-timeout <ms>', 'time to receive a whole request (408 after; 0: none)', '300000')
+    .option('--connection-timeout <ms>', 'time a connection may stay inactive (0: none)', '120000')
     .option('--grace <ms>', 'on SIGINT/SIGTERM, how long in-flight requests may take before connections are cut', '10000')
     .action(async (opts: ServeOptions) => {
       const port = wholeNumber(opts.port, '--port', 0, 65535);
@@ -193,6 +228,15 @@ export function registerServe(program: Command): void {
       let workers = wholeNumber(opts.workers, '--workers', 0, 256);
       if (workers === 0) workers = availableParallelism();
       if (!LEVELS.includes(opts.logLevel)) throw new UserError(`--log-level: "${opts.logLevel}" is not one of ${LEVELS.join(', ')}`);
+      // checked before any process starts: a bad flag or variable is a clear refusal, not a worker crash
+      serverLimits(opts);
+      const { limitsFrom, LimitSettingError } = await import('../engine/limits.js');
+      try {
+        limitsFrom();
+      } catch (e) {
+        if (e instanceof LimitSettingError) throw new UserError(e.message);
+        throw e;
+      }
       // An empty NOMEN_TOKEN means none: an unset variable in a shell script must not lock writes open to "".
       const token = process.env.NOMEN_TOKEN || undefined;
       if (cluster.isPrimary && workers > 1) await runPrimary(opts, workers);

@@ -523,7 +523,7 @@ describe('documents', () => {
     const before = await post(s, '/v1/check', claim);
     expect(before.body.decisions[0].reasons.map((x: Json) => x.kind)).toContain('unknown-code');
 
-    const r = await call(s, '/v1/documents?name=essai.txt', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: NEW_CONVENTION });
+    const r = await call(s, '/v1/documents?name=essai.txt', { method: 'POST', headers: { 'content-type': 'text/markdown; charset=utf-8' }, body: NEW_CONVENTION });
     expect(r.status).toBe(201);
     conforms('IngestResult', r.body);
     const report = r.body.documents[0];
@@ -573,7 +573,7 @@ describe('documents', () => {
   });
 
   it('refuses empty, binary and malformed uploads', async () => {
-    const empty = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    const empty = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: '' });
     expectProblem(empty, 422, 'invalid-document');
     expect(empty.body.reason).toBe('empty');
     const binary = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) });
@@ -590,7 +590,7 @@ describe('documents', () => {
   it('an upload over the document limit is a 413', async () => {
     const small = await startServer({ documentBodyLimit: 1024 });
     try {
-      const r = await call(small, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NEW_CONVENTION.repeat(3) });
+      const r = await call(small, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: NEW_CONVENTION.repeat(3) });
       expectProblem(r, 413, 'payload-too-large');
     } finally {
       await small.close();

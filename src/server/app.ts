@@ -5,11 +5,12 @@
  * URL, a body, a beneficiary or claim data.
  */
 import { existsSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/types.js';
+import { limitsFrom, type Limits } from '../engine/limits.js';
 import { Auth } from './auth.js';
 import { bodyText, type RouteDeps } from './common.js';
 import { Engines } from './engines.js';
@@ -44,6 +45,16 @@ export interface AppOptions {
   webRoot?: string | false;
   /** Called after `POST /v1/documents` changed the documents (a cluster tells its other processes). */
   onDocumentsChanged?: () => void;
+  /** Claim and history lines per request, bytes of an NDJSON line and of an answer (default: the environment, else DEFAULT_LIMITS). */
+  limits?: Partial<Limits>;
+  /** Largest body of `POST /v1/check/batch`, bytes (default 256 MiB): the rest is not read, an error line says so. */
+  batchBodyLimit?: number;
+  /** Most lines of one `POST /v1/check/batch` (default 1,000,000): the same. */
+  batchLines?: number;
+  /** Time to receive a whole request, ms (default 300 000; 0: none): a slow upload is cut with 408. */
+  requestTimeout?: number;
+  /** Time a connection may stay inactive, ms (default 120 000; 0: none). */
+  connectionTimeout?: number;
 }
 
 declare module 'fastify' {
@@ -96,13 +107,99 @@ function kindOfFastifyError(err: FastifyError): { kind: ProblemKind; detail: str
   return null;
 }
 
+/**
+ * A request Node could not read (a timeout, headers too large, bad HTTP): answered as a problem
+ * document like every other error, then the connection is closed.
+ */
+function clientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex, requestTimeout: number): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, `the whole request was not received within ${requestTimeout} ms`]
+    : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'the request headers are too large']
+    : [400, 'the request is not valid HTTP'];
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
+/** The most bytes of a refused body read (and dropped) before the answer; a larger one is cut. */
+const DRAIN_MAX = 64 * MiB;
+
+/** Reads and drops the rest of a request body, up to `max` bytes (then the connection is cut). */
+function drain(raw: IncomingMessage, max: number): Promise<void> {
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      raw.off('data', onData).off('end', done).off('error', done).off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > max) {
+        done();
+        raw.destroy();
+      }
+    };
+    raw.on('data', onData).on('end', done).on('error', done).on('close', done);
+    raw.resume();
+  });
+}
+
+/** The router's limit on a path parameter (Fastify's maxParamLength default). */
+const MAX_PARAM_LENGTH = 100;
+
+/** The path parameter over MAX_PARAM_LENGTH characters in `path`, given the routes whose pattern it matches. */
+function longParameter(routes: { url: string }[], path: string): { name: string; length: number } | null {
+  const segments = path.split('/');
+  for (const r of routes) {
+    const parts = r.url.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      if (!parts[i].startsWith(':')) continue;
+      let value = segments[i] ?? '';
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // a malformed escape counts as its characters
+      }
+      if (value.length > MAX_PARAM_LENGTH) return { name: parts[i].slice(1), length: value.length };
+    }
+  }
+  return null;
+}
+
 /** Builds the server (not listening yet): `await app.listen({ port, host })`. The caller closes the store after `app.close()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? MiB;
   const documentBodyLimit = options.documentBodyLimit ?? 32 * MiB;
+  const limits = limitsFrom(process.env, options.limits);
+  const requestTimeout = options.requestTimeout ?? 300_000;
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit,
+    requestTimeout,
+    // Node checks the request timeout every 30 s by default (a shorter one is checked more often),
+    // and only once the headers' own timeout, which must not be longer, has passed.
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor((requestTimeout || 300_000) / 10))),
+      ...(requestTimeout > 0 ? { headersTimeout: Math.min(60_000, requestTimeout) } : {}),
+    },
+    clientErrorHandler: (err, socket) => clientError(err as NodeJS.ErrnoException, socket, requestTimeout),
+    // The router's own refusals (a path parameter over its length limit, a malformed URL) as problems.
+    frameworkErrors: (err, req, reply) => {
+      const path = req.url.split('?')[0];
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        const long = longParameter(apiRoutes.filter((r) => r.pattern.test(path) && r.methods.includes(req.method)), path);
+        const name = long?.name ?? 'path';
+        const detail = `longer than ${MAX_PARAM_LENGTH} characters${long ? ` (${long.length})` : ''}`;
+        return sendProblem(reply, problem('invalid-parameter', `${name}: ${detail}`, [{ in: 'path', path: name, detail }]));
+      }
+      if (err.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem('invalid-parameter', 'the path is not a valid URL (a malformed % escape)', [{ in: 'path', path: '', detail: 'malformed URL' }]));
+      return sendProblem(reply, problem('invalid-parameter', 'the request cannot be routed', [{ in: 'path', path: '', detail: err.message }]));
+    },
+    connectionTimeout: options.connectionTimeout ?? 120_000,
     // Fastify's own request logs include the URL (which may name a beneficiary): ours log the route pattern.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
@@ -132,15 +229,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const engines = await Engines.create(options.store, options.refreshMs ?? 10_000);
   app.addHook('onClose', async () => engines.close());
   app.decorate('nomenRefresh', () => engines.refresh());
-  const deps: RouteDeps = { store: options.store, engines, auth: new Auth(options.token), bodyLimit, documentBodyLimit, onDocumentsChanged: options.onDocumentsChanged };
+  const deps: RouteDeps = {
+    store: options.store, engines, auth: new Auth(options.token), bodyLimit, documentBodyLimit, onDocumentsChanged: options.onDocumentsChanged,
+    limits, batchBodyLimit: options.batchBodyLimit ?? 256 * MiB, batchLines: options.batchLines ?? 1_000_000,
+  };
 
   // The API's routes, remembered to answer 405 (with Allow) for a known path and another method.
-  const apiRoutes: { methods: string[]; pattern: RegExp }[] = [];
+  const apiRoutes: { methods: string[]; pattern: RegExp; url: string }[] = [];
   app.addHook('onRoute', (r) => {
     if (r.url.includes('*') || r.url === '/') return;
     const methods = (Array.isArray(r.method) ? r.method : [r.method]).map(String);
     const pattern = new RegExp('^' + r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+') + '/?$');
-    apiRoutes.push({ methods, pattern });
+    apiRoutes.push({ methods, pattern, url: r.url });
   });
 
   // While closing, every answer ends its connection: a kept-alive client would otherwise hold
@@ -166,7 +266,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    // A body refused for its size is read to its end (up to DRAIN_MAX) before the answer: a client
+    // that sends its whole body before reading would otherwise see the connection reset (EPIPE).
+    if ((err instanceof ProblemError ? err.status : kindOfFastifyError(err)?.kind === 'payload-too-large' ? 413 : 0) === 413) await drain(req.raw, DRAIN_MAX);
     if (err instanceof ProblemError) return sendProblem(reply, problem(err.kind, err.message, err.errors, err.extensions), err.headers);
     const known = kindOfFastifyError(err);
     if (known) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { formatPath } from '../engine/schema.js';
 import { isLocale, type Locale } from '../engine/messages/index.js';
 import type { Store } from '../store/types.js';
+import type { Limits } from '../engine/limits.js';
 import type { Auth } from './auth.js';
 import type { Engines } from './engines.js';
 import { LangParam } from './schemas.js';
@@ -21,6 +22,11 @@ export interface RouteDeps {
   documentBodyLimit: number;
   /** Called after an ingest changed the documents (other processes of a cluster then refresh). */
   onDocumentsChanged?: () => void;
+  /** Request, line and answer limits of the check endpoints. */
+  limits: Limits;
+  /** Body bytes and lines of one `POST /v1/check/batch`. */
+  batchBodyLimit: number;
+  batchLines: number;
 }
 
 /**

@@ -450,7 +450,7 @@ describe('a convention ingested over HTTP works with no code change', () => {
   it('POST the text, PUT an institution naming it by id: the period from its terms; compliance with its thresholds and delay', async () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../test/fixtures/convention/ablation-ultrasound.txt', import.meta.url), 'utf8');
-    const ing = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+    const ing = await call(s, '/v1/documents', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text });
     expect(ing.status).toBe(201);
     const id = ing.body.documents[0].document as string;
     const r = await put(s, '/v1/institutions/H-9?at=2026-06-01', { conventions: [{ convention: id }] });

@@ -47,6 +47,7 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'The resource exists but does not accept this method; see the `Allow` header.' },
   conflict: { status: 409, title: 'Conflicting line id', description: 'A committed line id (the idempotency key) is already held for this beneficiary with different content.' },
   'payload-too-large': { status: 413, title: 'Request body too large', description: 'The body exceeds the configured limit.' },
+  'limit-exceeded': { status: 413, title: 'Request over a limit', description: 'The request has more claim or history lines than the server accepts per request, or its answer would be larger than the answer limit; `errors` names the field and `limit` the limit (its name, maximum and the value sent). Nothing was decided or stored.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', description: 'The Content-Type of the body is not accepted by this endpoint.' },
   'invalid-request': { status: 422, title: 'The request does not match the schema', description: 'The body is JSON but does not match the schema; `errors` names every offending field.' },
   'unknown-institution': { status: 422, title: 'Unknown institution', description: 'The institution is not in the registry: register it first with `PUT /v1/institutions/{id}`.' },

@@ -35,7 +35,7 @@ describe('POST /v1/documents cannot poison the engine', () => {
     const count = (await s.store.documents()).length;
     const text = ABLATION.replace(/attestées une fois par jour/, 'attestées 0 fois par jour');
     for (const r of [
-      await call(s, '/v1/documents?name=zero.txt', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text }),
+      await call(s, '/v1/documents?name=zero.txt', { method: 'POST', headers: { 'content-type': 'text/markdown; charset=utf-8' }, body: text }),
       await post(s, '/v1/documents', { documents: [{ name: 'zero.txt', text }] }),
     ]) {
       expectProblem(r, 422, 'invalid-document');
@@ -53,7 +53,7 @@ describe('POST /v1/documents cannot poison the engine', () => {
   for (const word of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
     it(`a prototype name ("${word}") in place of a number word: stored or refused, never a 500; checks go on`, async () => {
       const text = ABLATION.replace(/attestées une fois par jour/, `attestées ${word} fois par jour`);
-      const r = await call(s, '/v1/documents?name=proto.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+      const r = await call(s, '/v1/documents?name=proto.txt', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text });
       expect([200, 201, 422]).toContain(r.status);
       const check = await post(s, '/v1/check', exampleRequest());
       expect(check.status).toBe(200);

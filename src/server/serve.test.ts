@@ -145,7 +145,7 @@ Article 2
 
 La présente convention entre en vigueur le 1er juillet 2023.
 `;
-      const ingest = await fetch(`${s.url}/v1/documents`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+      const ingest = await fetch(`${s.url}/v1/documents`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: text });
       expect(ingest.status).toBe(201);
       // The other process rebuilds on the primary's relay: within a moment, every answer knows the code.
       const claim = { claims: [{ id: 'L1', code: '599981', date: '2023-07-03', stay: { admission: '2023-07-01', service: 'N' } }] };

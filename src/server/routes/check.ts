@@ -2,13 +2,14 @@
  * `POST /v1/check` (contract §4, with server-held history and `commit`), `POST /v1/check/batch`
  * (the CLI's `check --ndjson`), and `GET /v1/beneficiaries/{id}/history`.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { decide, type EngineContext } from '../../engine/decide.js';
 import { runBatch } from '../../engine/batch.js';
 import { responseBytes } from '../../engine/serialize.js';
 import { validateRequest, type CheckRequest } from '../../engine/schema.js';
+import { answerTooLargeMessage, batchCutMessage, LIMIT_ENV, requestLimitErrors, type Limits } from '../../engine/limits.js';
 import type { InstitutionFacts } from '../../rules/context.js';
 import type { Institution } from '../../store/types.js';
 import { localeOf, parseParams, type RouteDeps } from '../common.js';
@@ -70,15 +71,69 @@ function refuseCollisions(merged: MergedHistory): void {
   );
 }
 
+/** Refuses a request with more claim or history lines than the limits (before the schema: validating them is the cost avoided). */
+function refuseOverLimits(value: unknown, limits: Limits, locale: ReturnType<typeof localeOf>): void {
+  const over = requestLimitErrors(value, limits, locale);
+  if (over.length === 0) return;
+  const list = (f: string) => (value as Record<string, unknown[]>)[f].length;
+  const first = over[0].path as 'claims' | 'history';
+  throw new ProblemError('limit-exceeded', over.map((e) => `${e.path}: ${e.message}`).join('; '), bodyFields(over), undefined, {
+    limit: { name: LIMIT_ENV[first], max: limits[first], actual: list(first) },
+  });
+}
+
+/**
+ * The body of a batch up to its limits: chunks until `maxBytes` bytes or `maxLines` lines; then
+ * `cut` says which was reached (the rest is not read).
+ */
+function bounded(body: Readable, maxBytes: number, maxLines: number): { chunks: AsyncIterable<Buffer>; cut: () => 'bytes' | 'lines' | null } {
+  let cut: 'bytes' | 'lines' | null = null;
+  async function* chunks(): AsyncIterable<Buffer> {
+    let bytes = 0;
+    let lines = 0;
+    for await (const raw of body as AsyncIterable<Buffer>) {
+      if (raw.length === 0) continue;
+      // a byte after the last allowed line: the batch is cut there
+      if (lines === maxLines) { cut = 'lines'; return; }
+      let chunk = raw;
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+        if (++lines === maxLines) {
+          if (i + 1 < chunk.length) cut = 'lines';
+          chunk = chunk.subarray(0, i + 1);
+          break;
+        }
+      }
+      if (bytes + chunk.length > maxBytes) {
+        // whole lines only: a line the limit cuts is not read at all
+        cut = 'bytes';
+        const nl = chunk.subarray(0, maxBytes - bytes).lastIndexOf(10);
+        if (nl >= 0) yield chunk.subarray(0, nl + 1);
+        return;
+      }
+      bytes += chunk.length;
+      yield chunk;
+      if (cut) return;
+    }
+  }
+  return { chunks: chunks(), cut: () => cut };
+}
+
 /** Registers the decision routes. */
 export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const { store, engines, auth } = deps;
+  const { store, engines, auth, limits } = deps;
   // JSON only here: a text/plain body is refused (415) rather than read as a string.
   app.removeContentTypeParser('text/plain');
 
   app.post('/v1/check', async (req, reply) => {
     const answer = await check(req);
-    return reply.type('application/json; charset=utf-8').send(answerBytes(answer));
+    const bytes = answerBytes(answer);
+    // decided (and, with commit, recorded: a retry with the same ids is idempotent) but not sent
+    if (bytes.length > limits.answerBytes) {
+      throw new ProblemError('limit-exceeded', answerTooLargeMessage(bytes.length, limits.answerBytes, localeOf(req)), [{ in: 'body', path: 'claims', pointer: '#/claims', detail: 'too many lines for one answer' }], undefined, {
+        limit: { name: LIMIT_ENV.answerBytes, max: limits.answerBytes, actual: bytes.length },
+      });
+    }
+    return reply.type('application/json; charset=utf-8').send(bytes);
   });
 
   /** Validates, decides and (with commit) records one request. */
@@ -96,6 +151,7 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     }
     // Authentication before validation: an unauthenticated writer learns nothing from the answer.
     if (commit) auth.require(req, 'committing lines to the server-held history');
+    refuseOverLimits(value, limits, localeOf(req));
     const v = validateRequest(value);
     if (!v.ok) {
       throw new ProblemError('invalid-request', v.errors.map((e) => `${e.path || '(request)'}: ${e.message}`).join('; '), bodyFields(v.errors));
@@ -150,8 +206,21 @@ export async function checkRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       const registry = new Map((await store.institutions()).map((i) => [i.id, i as InstitutionFacts]));
       const ctx = withRegistry(contextOf(req, engines), registry);
       const out = new PassThrough();
-      runBatch(req.body as Readable, out, ctx).then(
-        () => out.end(),
+      const declared = Number(req.headers['content-length']);
+      if (declared > deps.batchBodyLimit) {
+        throw new ProblemError('payload-too-large', `the body is ${declared} bytes, more than the limit of ${deps.batchBodyLimit} of this endpoint: split the batch`);
+      }
+      const input = bounded(req.body as Readable, deps.batchBodyLimit, deps.batchLines);
+      runBatch(Readable.from(input.chunks), out, ctx, { limits }).then(
+        (stats) => {
+          const cut = input.cut();
+          if (cut) {
+            out.write(JSON.stringify({ line: stats.lines + 1, error: { message: batchCutMessage(cut, cut === 'bytes' ? deps.batchBodyLimit : deps.batchLines, ctx.locale) } }) + '\n');
+            // the rest of the body is not read: the connection is closed once the answer is sent
+            out.once('end', () => setImmediate(() => req.raw.destroy()));
+          }
+          out.end();
+        },
         (e: unknown) => {
           // Headers are gone: the client sees a truncated stream; the error is logged without data.
           req.log.error({ err: e }, 'batch failed');

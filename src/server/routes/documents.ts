@@ -2,7 +2,7 @@
  * `POST /v1/documents` (the CLI's `ingest`), `GET /v1/documents` (`documents`), and
  * `GET /v1/documents/{id}`: the act's text with every extracted fact located in it, and its issues.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatPath } from '../../engine/schema.js';
 import type { CodeSet, ParsedDocument, Provenance } from '../../facts.js';
@@ -76,7 +76,14 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(['text/plain', 'text/markdown', 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: deps.documentBodyLimit }, (_req, body, done) => done(null, body));
 
-  app.post('/v1/documents', { bodyLimit: deps.documentBodyLimit }, async (req, reply): Promise<z.infer<typeof IngestResultSchema>> => {
+  // Without a token, a write must not be possible from a web page of another site: such a page can
+  // post text/plain (a CORS "simple" request) without the server being asked, but not JSON,
+  // text/markdown, text/csv or application/octet-stream (the browser asks first, and is refused).
+  const preflightFree = (req: FastifyRequest) => !auth.enabled && /^text\/plain\b/i.test(req.headers['content-type'] ?? '');
+  const onRequest = (req: FastifyRequest, _reply: unknown, done: (e?: Error) => void) =>
+    done(preflightFree(req) ? new ProblemError('unsupported-media-type', 'text/plain is refused while the server has no token (NOMEN_TOKEN): a web page of any site could post it; send the text as text/markdown, text/csv or application/octet-stream, or as JSON') : undefined);
+
+  app.post('/v1/documents', { bodyLimit: deps.documentBodyLimit, onRequest }, async (req, reply): Promise<z.infer<typeof IngestResultSchema>> => {
     auth.require(req, 'ingesting documents');
     // Loaded on demand, as in the CLI: serving queries does not need the parsers.
     const { decodeText, parseDocument, DocumentError } = await import('../../corpus/detect.js');
