@@ -91,7 +91,8 @@ export function parseClaimLines(text: string): ComplianceLine[] {
 export interface ComplianceReport {
   institution: { id: string; name: string | null };
   window: { from: IsoDate; to: IsoDate };
-  conventions: (Validity & { overlapsWindow: boolean })[];
+  /** Each convention of the institution: its period, whether it overlaps the window, its readable name. */
+  conventions: (Validity & { overlapsWindow: boolean; title: string | null })[];
   lines: { read: number; otherInstitution: number; outsideWindow: number; considered: number; outsideConvention: number; notConcerned: number };
   figures: Figure[];
   summary: Record<FigureStatus, number>;
@@ -136,7 +137,7 @@ export function complianceReport(institution: Institution, lines: readonly Compl
     const v = validity(c, catalogue);
     const overlapsWindow = !v.empty && v.from !== null && v.from <= window.to && (v.to === null || v.to >= window.from);
     for (const i of v.issues) warnings.push(`${c.convention}: ${i}`);
-    return { ...v, overlapsWindow };
+    return { ...v, overlapsWindow, title: catalogue.find(c.convention)?.title ?? null };
   });
   const figures: Figure[] = [];
   const used: Obligation[] = [];

@@ -448,7 +448,7 @@ export const ComplianceReportSchema = z
   .object({
     institution: z.object({ id: z.string(), name: z.string().nullable() }),
     window: PeriodSchema,
-    conventions: z.array(ConventionValiditySchema.extend({ overlapsWindow: z.boolean() })),
+    conventions: z.array(ConventionValiditySchema.extend({ overlapsWindow: z.boolean(), title: z.string().nullable().describe('The convention\'s readable name, from its title (null: unknown to the system)') })),
     lines: z.object({
       read: z.number().int(),
       otherInstitution: z.number().int(),

@@ -219,6 +219,7 @@ describe('conventions in the web interface', () => {
     await page.click('#compliance-submit');
     const transition = page.locator('article.figure[data-figure="ablation.volume.transition"]');
     await transition.waitFor();
+    await expect(page.locator('section.card h2', { hasText: 'Ablation thermique percutanée' }).count()).resolves.toBe(1);
     await expect(transition.locator('h3').textContent()).resolves.toContain('Ablations, période transitoire (années 1–2)');
     await expect(transition.locator('[data-testid=threshold]').textContent()).resolves.toBe(' · seuil ≥ 40 ablations');
     const late = page.locator('article.figure[data-figure="ablation.billing-delay"]');

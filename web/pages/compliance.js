@@ -145,7 +145,7 @@ function reportView(r) {
       h(
         'section',
         { class: 'card', 'data-convention': v.convention },
-        h('h2', {}, conventionName(v.convention), h('span', { class: 'hint' }, ` · ${v.from ?? '?'} → ${v.to ?? t('inst.indefinite')}`), v.overlapsWindow ? null : h('span', { class: 'badge' }, ` ${t('compliance.notInWindow')}`)),
+        h('h2', {}, conventionName(v.convention, v.title), h('span', { class: 'hint' }, ` · ${v.from ?? '?'} → ${v.to ?? t('inst.indefinite')}`), v.overlapsWindow ? null : h('span', { class: 'badge' }, ` ${t('compliance.notInWindow')}`)),
         r.figures.filter((f) => f.convention === v.convention).map((f) => figureCard(f, r.figures)),
       ),
     ),
