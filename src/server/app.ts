@@ -21,6 +21,7 @@ import { codeRoutes } from './routes/codes.js';
 import { conventionRoutes } from './routes/conventions.js';
 import { documentRoutes } from './routes/documents.js';
 import { impactRoutes } from './routes/impact.js';
+import { fhirRoutes } from './routes/fhir.js';
 import { systemRoutes } from './routes/system.js';
 
 /** A destination for log lines (one JSON object per line). */
@@ -306,6 +307,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes, deps);
   await app.register(conventionRoutes, deps);
   await app.register(impactRoutes, deps);
+  await app.register(fhirRoutes, deps);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

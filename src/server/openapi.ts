@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ClaimSchema, DecisionSchema, EfactSchema, ReasonSchema } from '../engine/schema.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem.js';
 import { impactPaths } from './routes/impact.js';
+import { fhirPaths } from './routes/fhir.js';
 import { DiffResultSchema, ReplayRequest, ReplayResultSchema } from '../impact/schemas.js';
 import {
   AtParam, BeneficiaryHistorySchema, CitationSchema, ComplianceClaimSchema, ComplianceReportSchema, ComplianceRequest, ConditionTraceSchema,
@@ -289,6 +290,7 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
       },
     },
     ...impactPaths({ param, ok, json, problems, lang }),
+    ...fhirPaths({ lang }),
     '/health': {
       get: {
         operationId: 'health',
