@@ -90,6 +90,18 @@ describe('nomen replay', () => {
     expect(hashOf(db)).toBe(before);
   }, 120_000);
 
+  it('the limits of check (NOMEN_MAX_CLAIMS) hold on one thread and on workers alike', () => {
+    const env = { NOMEN_MAX_CLAIMS: '1' };
+    const one = nomen(['replay', '-', '--with', DRAFT, '--json', '--jobs', '1', '--db', db], claims, env);
+    expect(one.code).toBe(0);
+    const out = one.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    // the three requests of 2024-07-01 hold two claim lines: over the limit, each an error line
+    expect(out.filter((l) => 'error' in l).map((l) => l.line)).toEqual([4, 5, 6]);
+    expect(out.at(-1).totals).toMatchObject({ requests: 6, errors: 3, changed: { lines: 3 } });
+    const many = nomen(['replay', '-', '--with', DRAFT, '--json', '--jobs', '2', '--db', db], claims, { ...env, NOMEN_BATCH_BYTES: '300' });
+    expect(many.stdout).toBe(one.stdout);
+  }, 120_000);
+
   it('text: the changed lines, then the totals per code, month and institution', () => {
     const r = nomen(['replay', '-', '--with', DRAFT, '--db', db], claims);
     expect(r.code).toBe(0);

@@ -91,13 +91,13 @@ function parseLine(t: string, lineNo: number, limits?: Limits, locale?: EngineCo
  * bytes that are not UTF-8, blank lines): null for a blank line, else the request or the error
  * object the batch writes for it.
  */
-export function requestOf(text: LineText, lineNo: number, locale: EngineContext['locale']): Parsed | null {
+export function requestOf(text: LineText, lineNo: number, locale: EngineContext['locale'], limits?: Limits): Parsed | null {
   if (typeof text !== 'string') {
     const fault = { ...text, line: lineNo };
     return { ok: false, error: { line: lineNo, error: { message: utf8Message(fault, locale), offset: fault.offset } } };
   }
   const t = content(text, lineNo);
-  return t === null ? null : parseLine(t, lineNo);
+  return t === null ? null : parseLine(t, lineNo, limits, locale);
 }
 
 const internalError = (lineNo: number, e: unknown): BatchError => ({ line: lineNo, error: { message: `internal error: ${(e as Error).message}` } });

@@ -22,4 +22,4 @@ try {
   await opened.close();
 }
 const tally = new ReplayTally();
-serveLines(parentPort!, replayHandler(engines.before, engines.after, data.format, tally), () => tally.take());
+serveLines(parentPort!, replayHandler(engines.before, engines.after, data.format, tally, data.limits), () => tally.take(), { maxLineBytes: data.limits.lineBytes, locale: data.options.locale });

@@ -10,6 +10,7 @@ import { IngestRefused } from '../store/refusal.js';
 import { addDays } from '../date.js';
 import { runReplay, type ReplayRun } from './run.js';
 import type { LineChange } from './replay.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'impact');
 const dir = mkdtempSync(join(tmpdir(), 'nomen-replay-'));
@@ -34,10 +35,10 @@ function yearOfClaims(): string {
   return lines.join('\n') + '\n';
 }
 
-async function replay(claims: string, drafts: string[], format: 'ndjson' | 'text' = 'ndjson'): Promise<ReplayRun & { out: string }> {
+async function replay(claims: string, drafts: string[], format: 'ndjson' | 'text' = 'ndjson', limits?: Limits): Promise<ReplayRun & { out: string }> {
   let out = '';
   const sink = new Writable({ write(chunk, _e, cb) { out += chunk.toString(); cb(); } });
-  const run = await runReplay(Readable.from([Buffer.from(claims)]), sink, { db, drafts: await readDocuments(drafts), format, jobs: 1, batchBytes: 4096 });
+  const run = await runReplay(Readable.from([Buffer.from(claims)]), sink, { db, drafts: await readDocuments(drafts), format, jobs: 1, batchBytes: 4096, limits });
   return { ...run, out };
 }
 
@@ -135,6 +136,19 @@ describe('replay edge cases', () => {
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('line 1  A  355751  2024-07-01  -  accepted  fee 125.00 → 150.00 (+25.00)  reimbursement —  because value K 50 → K 60');
     expect(lines[1]).toBe('line 1  B  355950  2024-07-01  -  accepted → rejected  fee 250.00 → 0.00 (-250.00)  reimbursement — → 0.00  because now violated: rd2024-355950-not-with-355751 [2024099001, Art. 1er, 2°]');
+  });
+
+  it('the limits of check hold: a request over them, or an over-long line, is an error line and the run goes on', async () => {
+    const ok = JSON.stringify({ claims: [{ id: 'A', code: '355751', date: '2024-07-01' }] });
+    const two = JSON.stringify({ claims: [{ id: 'A', code: '355751', date: '2024-07-01' }, { id: 'B', code: '355950', date: '2024-07-01' }] });
+    const long = JSON.stringify({ claims: [{ id: 'A'.repeat(300), code: '355751', date: '2024-07-01' }] });
+    const r = await replay([ok, two, long, ok].join('\n') + '\n', [join(FIXTURES, 'draft-2024099001.fr.md')], 'ndjson', { ...DEFAULT_LIMITS, claims: 1, lineBytes: 200 });
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4]);
+    expect(lines[1].error.errors[0].path).toBe('claims');
+    expect(lines[2].error.bytes).toBe(long.length);
+    expect([r.totals.requests, r.totals.errors, r.totals.changed.lines]).toEqual([2, 2, 2]);
+    expect(r.stats).toEqual({ lines: 4, responses: 2, errors: 2 });
   });
 
   it('a draft whose rules would stop the engine is refused, naming its sentence', async () => {

@@ -13,6 +13,7 @@ import { requestOf, type BatchStats, type LineHandler } from '../engine/batch.js
 import { decide, type EngineContext } from '../engine/decide.js';
 import type { CheckRequest, Decision, Reason } from '../engine/schema.js';
 import type { ByteSink } from '../engine/serialize.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/limits.js';
 
 /** What a line was on one side. */
 export interface LineOutcome {
@@ -247,10 +248,11 @@ export function changeText(c: LineChange): string {
  * The batch's line handler for a replay: each valid request decided by both engines, its changed
  * lines written (NDJSON or text) and counted in `tally`; a bad line gives the batch's error object.
  */
-export function replayHandler(before: EngineContext, after: EngineContext, format: ReplayFormat, tally: ReplayTally): LineHandler {
+export function replayHandler(before: EngineContext, after: EngineContext, format: ReplayFormat, tally: ReplayTally, limits: Limits = DEFAULT_LIMITS): LineHandler {
   return (sink: ByteSink, text, lineNo: number, stats: BatchStats) => {
     stats.lines++;
-    const p = requestOf(text, lineNo, before.locale);
+    // the limits of check (claim and history lines per request): a request over them is an error line
+    const p = requestOf(text, lineNo, before.locale, limits);
     if (p === null) return;
     if (!p.ok) {
       stats.errors++;

@@ -9,6 +9,7 @@ import { runBatchParallel } from '../engine/parallel.js';
 import type { EngineOptions } from '../engine/engine.js';
 import { engineFromStore, storedRules } from '../pipeline.js';
 import { openStore } from '../store/open.js';
+import { limitsFrom, type Limits } from '../engine/limits.js';
 import type { IngestInput, Store } from '../store/types.js';
 import { memoStore, overlayStore, planDrafts, type DraftPlan } from './scratch.js';
 import { replayHandler, ReplayTally, type ReplayFormat, type ReplayTotals, type TallyData } from './replay.js';
@@ -19,6 +20,7 @@ export interface ReplayWorkerData {
   plan: DraftPlan;
   format: ReplayFormat;
   options: Pick<EngineOptions, 'locale' | 'details' | 'reasons'>;
+  limits: Limits;
 }
 
 /** The set-up value: the rules before and after the drafts, as JSON text, extracted once by the main thread. */
@@ -33,6 +35,8 @@ export interface ReplayOptions {
   locale?: EngineOptions['locale'];
   /** Input bytes per parallel batch (tests: small batches). */
   batchBytes?: number;
+  /** The limits of a request and of an input line (default: the environment, else check's defaults). */
+  limits?: Limits;
   /** Called now and then with the lines read and the lines changed so far (progress). */
   progress?: (lines: number, changed: number) => void;
 }
@@ -49,6 +53,7 @@ export async function runReplay(input: Readable, output: Writable, options: Repl
   const opened = await openStore(options.db);
   const tally = new ReplayTally();
   const engineOptions = { locale: options.locale, details: false, reasons: 'failed' } as const;
+  const limits = options.limits ?? limitsFrom(process.env);
   try {
     const store = memoStore(opened);
     const plan = await planDrafts(store, options.drafts, await store.allFacts());
@@ -56,19 +61,20 @@ export async function runReplay(input: Readable, output: Writable, options: Repl
     let stats: BatchStats;
     if (options.jobs === 1) {
       const [b, a] = [await engineFromStore(store, engineOptions), await engineFromStore(after, engineOptions)];
-      const handler = replayHandler(b, a, options.format, tally);
+      const handler = replayHandler(b, a, options.format, tally, limits);
       let seen = 0;
       stats = await runLines(input, output, (sink, text, lineNo, s) => {
         handler(sink, text, lineNo, s);
         if (options.progress && ++seen % 1000 === 0) options.progress(s.lines, tally.changed);
-      });
+      }, { maxLineBytes: limits.lineBytes, locale: options.locale });
     } else {
-      const workerData: ReplayWorkerData = { db: options.db, plan, format: options.format, options: engineOptions };
+      const workerData: ReplayWorkerData = { db: options.db, plan, format: options.format, options: engineOptions, limits };
       const setup = async (): Promise<ReplayWorkerSetup> => JSON.stringify({ before: await storedRules(store), after: await storedRules(after) });
       let lines = 0;
       let changed = 0;
       stats = await runBatchParallel(input, output, {
         jobs: options.jobs, worker: new URL('./replay-worker.js', import.meta.url), workerData, batchBytes: options.batchBytes, setup,
+        maxLineBytes: limits.lineBytes, locale: options.locale,
         onSummary: (s) => {
           const d = s as TallyData;
           tally.merge(d);
@@ -78,7 +84,8 @@ export async function runReplay(input: Readable, output: Writable, options: Repl
         },
       });
     }
-    return { stats, totals: tally.totals(), drafts: plan.reports };
+    // every bad line, over-long ones included (those are refused before the handler sees them)
+    return { stats, totals: { ...tally.totals(), errors: stats.errors }, drafts: plan.reports };
   } finally {
     await opened.close();
   }
