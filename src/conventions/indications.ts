@@ -13,7 +13,6 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { cmp, dec, decFr, fmtShort, type Decimal } from '../decimal.js';
 import { CURATED_DIR } from '../rules/curated.js';
-import { builtinDocuments } from '../nomenclature/builtin.js';
 import { squash } from '../text.js';
 import type { Citation } from './sources.js';
 
@@ -169,16 +168,9 @@ export function loadIndicationTables(dir: string = INDICATIONS_DIR, documents?: 
   } catch {
     files = [];
   }
-  const out = files.map((f) => parseIndicationTable(readFileSync(`${dir}${f}`, 'utf8'), f, documents ?? builtinDocumentIds()));
+  const out = files.map((f) => parseIndicationTable(readFileSync(`${dir}${f}`, 'utf8'), f, documents));
   if (!documents) tables.set(dir, out);
   return out;
-}
-
-let ids: Map<string, string> | null = null;
-/** Machine name → document id of the built-in conventions (a citation may name a convention so; ids are content hashes). */
-function builtinDocumentIds(): Map<string, string> {
-  ids ??= new Map(builtinDocuments().filter((d) => d.convention).map((d) => [d.convention!, d.id]));
-  return ids;
 }
 
 /** A table by its id or its convention's machine name; the first table when none is named. */
