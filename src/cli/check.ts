@@ -12,7 +12,7 @@ function batchBytes(): number | undefined {
 }
 
 type CheckOptions = DbOptions & {
-  ndjson?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string;
+  ndjson?: boolean; fhir?: boolean; lang: string; details?: boolean; reasons: string; jobs?: string;
   maxClaims?: string; maxHistory?: string; maxLineBytes?: string; maxAnswerBytes?: string;
 };
 
@@ -40,6 +40,7 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('decide which claim lines are reimbursable, for how much, and why (contract §4)')
     .argument('<request>', 'request JSON file, or - for standard input')
+    .option('--fhir', 'the request is an HL7 Belgium eTariff Claim (FHIR R4), or a Bundle holding one: answers a ClaimResponse (or an OperationOutcome naming each malformed element, exit 2)')
     .option('--ndjson', 'batch: one request per line in, one response per line out (a bad line gives an error object and the run goes on)')
     .option('--lang <lang>', 'language of the messages: en, fr or nl', 'en')
     .option('--no-details', 'omit the structured `detail` of each reason (smaller output)')
@@ -56,6 +57,10 @@ export function registerCheck(program: Command): void {
       const { engineFromStore, storedRules } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
       const locale = opts.lang;
+      if (opts.fhir) {
+        if (opts.ndjson) throw new UserError('--fhir: not with --ndjson');
+        return (await import('./check-fhir.js')).checkFhir(file, opts, locale);
+      }
       if (opts.reasons !== 'all' && opts.reasons !== 'failed') throw new UserError(`--reasons: "${opts.reasons}" is not one of all, failed`);
       const reasons = opts.reasons;
       if (opts.jobs !== undefined && !opts.ndjson) throw new UserError('--jobs: only with --ndjson');

@@ -26,7 +26,7 @@ afterAll(async () => {
 const example = (): Json => JSON.parse(readFileSync(new URL('../../examples/claim.fhir.json', import.meta.url), 'utf8'));
 
 async function submit(body: string | Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}/fhir/Claim/$submit`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', ...headers }, body });
+  const res = await fetch(`${server.url}/fhir/Claim/$submit`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const resource = JSON.parse(await res.text()) as Json;
   expect(res.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
   expect(validator.validate(resource), 'valid FHIR R4').toEqual([]);
