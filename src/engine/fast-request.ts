@@ -10,7 +10,7 @@
  * only differences are object identity and key order, and nothing downstream depends on either
  * (the engine reads fields by name and builds its own output objects).
  */
-import type { CheckRequest } from './schema.js';
+import { DATE_RANGE, type CheckRequest } from './schema.js';
 
 type Obj = Record<string, unknown>;
 
@@ -39,6 +39,11 @@ export function isZodIsoDate(s: unknown): boolean {
   if (hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1) return false;
   if (m !== 2 || d !== 29) return d <= DAYS[m];
   return lo === 0 ? hi % 4 === 0 : lo % 4 === 0;
+}
+
+/** A date RequestDateSchema accepts: a real ISO date within DATE_RANGE. */
+function isRequestDate(s: unknown): boolean {
+  return isZodIsoDate(s) && (s as string) >= DATE_RANGE.from && (s as string) <= DATE_RANGE.to;
 }
 
 function stringArray(v: unknown, nonEmptyItems: boolean): boolean {
@@ -71,7 +76,7 @@ function stay(v: unknown): boolean {
     const x = v[k];
     switch (k) {
       case 'id': case 'service': if (!nonEmpty(x)) return false; break;
-      case 'admission': if (!isZodIsoDate(x)) return false; admission = true; break;
+      case 'admission': if (!isRequestDate(x)) return false; admission = true; break;
       default: return false;
     }
   }
@@ -87,7 +92,7 @@ function approvals(v: unknown): boolean {
     let n = 0;
     for (const k in a) {
       if (k === 'by') { if (!AUTHORITIES.has(a.by as string)) return false; }
-      else if (k === 'date') { if (!isZodIsoDate(a.date)) return false; }
+      else if (k === 'date') { if (!isRequestDate(a.date)) return false; }
       else return false;
       n++;
     }
@@ -125,7 +130,7 @@ function claim(v: unknown): boolean {
     const x = v[k];
     switch (k) {
       case 'id': case 'code': if (!nonEmpty(x)) return false; required++; break;
-      case 'date': if (!isZodIsoDate(x)) return false; required++; break;
+      case 'date': if (!isRequestDate(x)) return false; required++; break;
       case 'units': if (!Number.isSafeInteger(x) || (x as number) < 1) return false; break;
       case 'provider': if (!provider(x, true)) return false; break;
       case 'collaborator': if (!provider(x, false)) return false; break;
@@ -143,6 +148,17 @@ function claim(v: unknown): boolean {
 
 function claims(v: unknown, unique: boolean): boolean {
   if (!Array.isArray(v)) return false;
+  // a long list (history) is checked with a set; a request's few claims with a scan that allocates nothing
+  if (v.length > 32) {
+    const ids = new Set<unknown>();
+    for (let i = 0; i < v.length; i++) {
+      if (!claim(v[i])) return false;
+      const id = (v[i] as Obj).id;
+      if (ids.has(id)) return false;
+      ids.add(id);
+    }
+    return true;
+  }
   for (let i = 0; i < v.length; i++) {
     if (!claim(v[i])) return false;
     if (unique) {
@@ -160,7 +176,7 @@ function beneficiary(v: unknown): boolean {
     const x = v[k];
     switch (k) {
       case 'id': if (!nonEmpty(x)) return false; break;
-      case 'birthDate': if (!isZodIsoDate(x)) return false; break;
+      case 'birthDate': if (!isRequestDate(x)) return false; break;
       case 'sex': if (x !== 'F' && x !== 'M' && x !== 'X') return false; break;
       case 'preferential': if (typeof x !== 'boolean') return false; break;
       default: return false;
@@ -184,7 +200,7 @@ function institutions(v: unknown): boolean {
           let conv = false;
           for (const ck in c) {
             if (ck === 'convention') { if (!nonEmpty(c.convention)) return false; conv = true; }
-            else if (ck === 'from' || ck === 'to') { if (c[ck] !== null && !isZodIsoDate(c[ck])) return false; }
+            else if (ck === 'from' || ck === 'to') { if (c[ck] !== null && !isRequestDate(c[ck])) return false; }
             else return false;
           }
           if (!conv) return false;
@@ -209,10 +225,17 @@ export function acceptRequest(value: unknown): CheckRequest | null {
     switch (k) {
       case 'beneficiary': if (!beneficiary(x)) return null; break;
       case 'institutions': if (!institutions(x)) return null; break;
-      case 'history': if (!claims(x, false)) return null; break;
+      case 'history': if (!claims(x, true)) return null; break;
       case 'claims': if (!claims(x, true) || (x as unknown[]).length === 0) return null; hasClaims = true; break;
       default: return null;
     }
   }
-  return hasClaims ? (value as CheckRequest) : null;
+  if (!hasClaims) return null;
+  // a claim id that is also a history id: zod says which
+  const history = value.history as Obj[] | undefined;
+  if (history !== undefined && history.length) {
+    const ids = new Set(history.map((h) => h.id));
+    for (const c of value.claims as Obj[]) if (ids.has(c.id)) return null;
+  }
+  return value as CheckRequest;
 }

@@ -48,6 +48,8 @@ const CASES: { name: string; kind: ContractKind; detail: Detail; efact: string |
   { name: 'an institution unknown to the registry', kind: 'place', detail: { code: 'place.unknown-institution', service: '587134', institution: 'H-X', convention: 'c' }, efact: '501440', etarif: null },
   { name: 'a document missing', kind: 'document', detail: { code: 'document.missing', service: '587134', missing: ['mdt-approval'] }, efact: null, etarif: null },
   { name: 'a per-day code without a stay', kind: 'tier', detail: { code: 'tier.no-stay', service: '100000' }, efact: null, etarif: null },
+  { name: 'a service before the birth date', kind: 'patient', detail: { code: 'plausibility.born-after-service', service: '101010', date: '2024-01-01', birthDate: '2030-01-01' }, efact: null, etarif: null },
+  { name: 'a line before the admission of its stay', kind: 'setting', detail: { code: 'plausibility.before-admission', service: '101010', date: '2024-01-01', admission: '2024-01-02', stay: 'S1' }, efact: null, etarif: null },
   { name: 'a per-day code before admission', kind: 'tier', detail: { code: 'tier.before-admission', service: '100000', admission: '2024-01-02' }, efact: null, etarif: null },
   {
     name: 'a per-day code on the wrong day', kind: 'tier', efact: null, etarif: null,

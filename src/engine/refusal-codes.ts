@@ -132,6 +132,11 @@ const EFACT_NO_PATIENT: Localised = {
   fr: "aucun code eFact du catalogue connu de nomen n'énonce cette condition relative au bénéficiaire ; aucun n'est deviné",
   nl: 'geen eFact-code uit de catalogus die nomen kent, drukt deze voorwaarde over de rechthebbende uit; er wordt er geen geraden',
 };
+const NO_DATES: Localised = {
+  en: 'no code of the catalogue known to nomen states a line whose dates contradict each other (a service before the birth date or before the admission of its stay); none is guessed',
+  fr: "aucun code du catalogue connu de nomen n'énonce une ligne dont les dates se contredisent (une prestation avant la date de naissance ou avant l'admission de son séjour) ; aucun n'est deviné",
+  nl: 'geen code uit de catalogus die nomen kent, drukt een regel uit waarvan de datums elkaar tegenspreken (een verstrekking vóór de geboortedatum of vóór de opname van het verblijf); er wordt er geen geraden',
+};
 const NO_TIER: Localised = {
   en: "no code of the catalogue known to nomen states a per-day code that does not match the day of the stay; none is guessed",
   fr: "aucun code du catalogue connu de nomen n'énonce un code par journée qui ne correspond pas au jour du séjour ; aucun n'est deviné",
@@ -219,6 +224,9 @@ export const REFUSAL_TABLE: readonly RefusalRow[] = [
   { kind: 'tier', detail: 'tier.no-stay', efact: null, etarif: null, noEfact: NO_TIER, noEtarif: NO_TIER },
   { kind: 'tier', detail: 'tier.before-admission', efact: null, etarif: null, noEfact: NO_TIER, noEtarif: NO_TIER },
   { kind: 'tier', detail: 'tier.wrong-day', efact: null, etarif: null, noEfact: NO_TIER, noEtarif: NO_TIER },
+  // --- plausibility (generic checks of the request's dates) ---
+  { kind: 'patient', detail: 'plausibility.born-after-service', efact: null, etarif: null, noEfact: NO_DATES, noEtarif: NO_DATES },
+  { kind: 'setting', detail: 'plausibility.before-admission', efact: null, etarif: null, noEfact: NO_DATES, noEtarif: NO_DATES },
 ];
 
 /** What a violated reason carries (contract v1.1): the codes, and why one is null. */

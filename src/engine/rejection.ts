@@ -28,5 +28,6 @@ const BY_KIND: Record<ContractKind, string> = {
 export function rejectionOf(kind: ContractKind, code: DetailCode): string | null {
   if (code === 'code.invalid-check-digit' || code === 'code.not-a-code') return 'code-invalid';
   if (code === 'approval.late') return 'approval-after-service';
+  if (code === 'plausibility.born-after-service' || code === 'plausibility.before-admission') return 'implausible-date';
   return BY_KIND[kind] ?? null;
 }

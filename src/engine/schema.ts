@@ -21,6 +21,18 @@ export const IsoDateSchema = z.iso
   .date({ message: 'expected a real calendar date YYYY-MM-DD' })
   .meta({ description: 'ISO calendar date YYYY-MM-DD', example: '2024-11-18' });
 
+/**
+ * The dates a request gives (services, history, birth, admission, approvals, convention periods):
+ * real dates of care, not sentinels such as 0000-01-01 or 9999-12-31 (the engine uses the latter
+ * as an open end).
+ */
+export const DATE_RANGE = { from: '1900-01-01', to: '2199-12-31' } as const;
+
+// (a string that is not a date at all has its error from the ISO check alone)
+export const RequestDateSchema = IsoDateSchema.refine((s) => !/^\d{4}-\d\d-\d\d$/.test(s) || (s >= DATE_RANGE.from && s <= DATE_RANGE.to), {
+  message: `expected a date from ${DATE_RANGE.from} to ${DATE_RANGE.to} (a year such as 0000 or 9999 is not a date of care)`,
+}).meta({ description: `ISO calendar date YYYY-MM-DD, from ${DATE_RANGE.from} to ${DATE_RANGE.to}`, example: '2024-11-18' });
+
 export const AuthoritySchema = z.enum(['college-of-medical-directors', 'medical-adviser', 'dental-technical-council']);
 
 export const ProviderSchema = z
@@ -41,12 +53,12 @@ export const CollaboratorSchema = z
 export const StaySchema = z
   .object({
     id: z.string().min(1).optional(),
-    admission: IsoDateSchema,
+    admission: RequestDateSchema,
     service: z.string().min(1).optional(),
   })
   .meta({ description: 'Present when the beneficiary is hospitalised for the line; `service` is the letter code of the hospital service (A, C, D, N, n, Sp, T, Tf …).' });
 
-export const ApprovalSchema = z.object({ by: AuthoritySchema, date: IsoDateSchema });
+export const ApprovalSchema = z.object({ by: AuthoritySchema, date: RequestDateSchema });
 
 export const IndicationSchema = z
   .object({
@@ -71,7 +83,7 @@ export const ClaimSchema = z
   .object({
     id: z.string().min(1),
     code: z.string().min(1).meta({ description: 'Nomenclature code, 6 digits', example: '587134' }),
-    date: IsoDateSchema,
+    date: RequestDateSchema,
     units: z.number().int().min(1).optional(),
     provider: ProviderSchema.optional(),
     collaborator: CollaboratorSchema.optional(),
@@ -88,7 +100,7 @@ export const ClaimSchema = z
 export const BeneficiarySchema = z
   .object({
     id: z.string().min(1).optional(),
-    birthDate: IsoDateSchema.optional(),
+    birthDate: RequestDateSchema.optional(),
     sex: z.enum(['F', 'M', 'X']).optional(),
     preferential: z.boolean().optional(),
   })
@@ -96,8 +108,8 @@ export const BeneficiarySchema = z
 
 export const ConventionPeriodSchema = z.object({
   convention: z.string().min(1),
-  from: IsoDateSchema.nullable().optional(),
-  to: IsoDateSchema.nullable().optional(),
+  from: RequestDateSchema.nullable().optional(),
+  to: RequestDateSchema.nullable().optional(),
 });
 
 export const InstitutionSchema = z.object({
@@ -118,6 +130,17 @@ export const CheckRequest = z
       const first = seen.get(c.id);
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `duplicate claim id "${c.id}" (also claims[${first}])` });
       else seen.set(c.id, i);
+    });
+    // a line id names one line: two history lines with one id, or a claim that is also history, are one line counted twice
+    const held = new Map<string, number>();
+    (req.history ?? []).forEach((h, i) => {
+      const first = held.get(h.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['history', i, 'id'], message: `duplicate history id "${h.id}" (also history[${first}])` });
+      else held.set(h.id, i);
+    });
+    req.claims.forEach((c, i) => {
+      const h = held.get(c.id);
+      if (h !== undefined) ctx.addIssue({ code: 'custom', path: ['claims', i, 'id'], message: `claim id "${c.id}" is also the id of history[${h}]: a line is either history or a claim` });
     });
   })
   .meta({ id: 'CheckRequest', description: 'A beneficiary, their history and new claim lines (contract §4).' });

@@ -62,7 +62,7 @@ describe('built-in rule set', () => {
       if (r.id.startsWith('ablation-')) expect(r.validity).toEqual({ from: '2024-11-01', to: '2029-10-31' });
       if (r.id.startsWith('breast-')) expect(r.validity.from).toBe('2016-11-01');
     }
-    expect(GENERIC_RULES.map((r) => r.kind)).toEqual(['unknown-code', 'not-in-force', 'setting']);
+    expect(GENERIC_RULES.map((r) => r.kind)).toEqual(['unknown-code', 'not-in-force', 'setting', 'plausibility', 'plausibility']);
   });
 
   it.each([

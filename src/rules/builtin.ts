@@ -53,6 +53,28 @@ export const GENERIC_RULES: readonly Rule[] = [
     origin: 'builtin',
     convention: null,
   },
+  {
+    id: 'nomen-born-before-service',
+    kind: 'plausibility',
+    validity: { from: null, to: null },
+    scope: {},
+    params: { check: 'birth' },
+    exceptions: [],
+    citation: { document: NOMEN, article: 'request', text: 'A service is provided to a beneficiary who is born: a line dated before the birth date has a wrong date.' },
+    origin: 'builtin',
+    convention: null,
+  },
+  {
+    id: 'nomen-stay-admitted-before-service',
+    kind: 'plausibility',
+    validity: { from: null, to: null },
+    scope: {},
+    params: { check: 'admission' },
+    exceptions: [],
+    citation: { document: NOMEN, article: 'request', text: 'A line of a stay is dated on or after the admission day of the stay: a line dated before it has a wrong date.' },
+    origin: 'builtin',
+    convention: null,
+  },
 ];
 
 export interface RuleSet {

@@ -182,6 +182,9 @@ export type Detail =
   | { code: 'indication.invalid'; service: string; organ: string | null; field: string; problem: string; otherwise: Note }
   // --- warning (cannot be decided from claim data) ---
   | { code: 'warning.note'; service: string; note: Note }
+  // --- plausibility (impossible dates in the request) ---
+  | { code: 'plausibility.born-after-service'; service: string; date: IsoDate; birthDate: IsoDate }
+  | { code: 'plausibility.before-admission'; service: string; date: IsoDate; admission: IsoDate; stay: string }
   // --- an exception lifted a violation ---
   | { code: 'exception.document'; service: string; document: string; lifted: Detail }
   | { code: 'exception.approval'; service: string; by: string; approvalDate: IsoDate; lifted: Detail };

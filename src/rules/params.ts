@@ -136,6 +136,10 @@ export const FrequencyParams = z
   .strict();
 export type FrequencyParams = z.infer<typeof FrequencyParams>;
 
+/** Which impossible date a generic plausibility check looks for. */
+export const PlausibilityParams = z.object({ check: z.enum(['birth', 'admission']) }).strict();
+export type PlausibilityParams = z.infer<typeof PlausibilityParams>;
+
 /** The schema of each kind's parameters (the indication kind carries its own: see PARAMS_OF). */
 export const PARAMS: Readonly<Record<Exclude<RuleKindName, 'indication'>, z.ZodType>> = {
   'unknown-code': NoParams,
@@ -152,4 +156,5 @@ export const PARAMS: Readonly<Record<Exclude<RuleKindName, 'indication'>, z.ZodT
   interval: IntervalParams,
   'non-cumulation': NonCumulationParams,
   warning: WarningParams,
+  plausibility: PlausibilityParams,
 };

@@ -21,6 +21,7 @@ import { indexRules, registerKind, RuleIndexError, type RuleIndex } from './rule
 import { tier } from './tier.js';
 import type { Rule, RuleKindName } from './types.js';
 import { warning } from './warning.js';
+import { plausibility } from './plausibility.js';
 
 export { kindOf, RuleIndexError, indexRules, loadKindsFor, type RuleIndex } from './rule-index.js';
 
@@ -41,6 +42,7 @@ export const KINDS: Readonly<Record<RuleKindName, RuleKind>> = {
   interval,
   'non-cumulation': nonCumulation,
   warning,
+  plausibility,
   indication,
 };
 

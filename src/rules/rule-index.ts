@@ -20,9 +20,10 @@ import { provider } from './provider.js';
 import { tier } from './tier.js';
 import type { CodeRef, Rule, RuleKindName } from './types.js';
 import { warning } from './warning.js';
+import { plausibility } from './plausibility.js';
 
 /** The kinds by name. `indication` (its tables are loaded with it) registers itself when first needed: see `loadKindsFor`. */
-const kinds = new Map<string, RuleKind>([unknownCode, notInForce, setting, place, provider, patient, approval, document, tier, prerequisite, frequency, interval, nonCumulation, warning].map((k) => [k.name, k as RuleKind]));
+const kinds = new Map<string, RuleKind>([unknownCode, notInForce, setting, place, provider, patient, approval, document, tier, prerequisite, frequency, interval, nonCumulation, warning, plausibility].map((k) => [k.name, k as RuleKind]));
 
 /** Adds a kind implemented in a module loaded on demand. */
 export function registerKind(kind: RuleKind): void {
@@ -47,7 +48,7 @@ export function kindOf(name: string): RuleKind {
 
 /** Order of evaluation and of reasons: the code itself, then who/where/for whom, then the history. */
 const ORDER: readonly RuleKindName[] = [
-  'unknown-code', 'not-in-force', 'setting', 'place', 'provider', 'patient', 'approval', 'document', 'tier',
+  'unknown-code', 'not-in-force', 'setting', 'plausibility', 'place', 'provider', 'patient', 'approval', 'document', 'tier',
   'prerequisite', 'frequency', 'interval', 'non-cumulation', 'indication', 'warning',
 ];
 const RANK = new Map(ORDER.map((k, i) => [k, i]));

@@ -24,7 +24,7 @@ export const CONTRACT_KINDS = [
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 
 /** The implementations: the contract kinds plus `warning` (a condition that cannot be decided from claim data). */
-export type RuleKindName = ContractKind | 'warning' | 'indication';
+export type RuleKindName = ContractKind | 'warning' | 'indication' | 'plausibility';
 
 /** The sentence of the act a rule encodes. `text` is the exact (whitespace-squashed) sentence. */
 export interface Citation {

@@ -107,6 +107,8 @@ export const en: MessageMap = {
   'indication.not-listed': (d, f) => `${d.service}: the indication given matches no listed indication${d.organ ? ` for ${d.organ}` : ''}${d.undecided.length ? ` (undecided: ${d.undecided.join(', ')}; facts missing: ${d.missing.join(', ')})` : ''}; ${f.note(d.otherwise)}.`,
   'indication.invalid': (d, f) => `${d.service}: the indication facts cannot be read (${d.problem}); ${f.note(d.otherwise)}.`,
   'warning.note': (d, f) => `${d.service}: ${f.note(d.note)}`,
+  'plausibility.born-after-service': (d) => `${d.service} is dated ${d.date}, before the beneficiary's birth date (${d.birthDate}): one of the two dates is wrong.`,
+  'plausibility.before-admission': (d) => `${d.service} is dated ${d.date}, before the admission of its stay ${d.stay} (${d.admission}): one of the two dates is wrong.`,
   'exception.document': (d, f) => `Lifted by the document "${d.document}" on the line: ${f.detail(d.lifted)}`,
   'exception.approval': (d, f) => `Lifted by the approval of the ${d.by} of ${d.approvalDate}: ${f.detail(d.lifted)}`,
 };
