@@ -68,8 +68,9 @@ export function registerIngest(program: Command): void {
     .argument('<file...>', 'documents to ingest')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print one JSON object per document and per line (contract §2)')
-    .action(async (files: string[], opts: DbOptions & { json?: boolean }) => {
-      const inputs = await readDocuments(files);
+    .option('--force', 'replace a held text even if the new one states less (services, amendments, its entry into force), and keep a convention whose title another held one has')
+    .action(async (files: string[], opts: DbOptions & { json?: boolean; force?: boolean }) => {
+      const inputs = (await readDocuments(files)).map((i) => (opts.force ? { ...i, force: true } : i));
       const reports = await withStore(opts, (store) => store.ingest(inputs)).catch((e: unknown) => {
         // documents that would stop the engine: refused before anything was written
         throw e instanceof IngestRefused ? new UserError(e.message) : e;

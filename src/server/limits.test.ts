@@ -181,3 +181,32 @@ describe('smaller holes (item 8)', () => {
     expect(r.status).toBe(422);
   });
 });
+
+describe('nonsense refused over HTTP (item 6)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('a negative coefficient is a 422 implausible-value naming the sentence; a decree cut short is a 422 listing what it loses, ?force=true replaces it', async () => {
+    const table = { format: 'nomen-coefficients/1', id: 'k-neg', title: 'Valeurs', entries: [{ keyLetter: 'I', codes: ['587134'], from: '2025-01-01', coefficient: '-2,85', source: { document: 'x', article: '1', text: 'La valeur est fixée.' } }] };
+    const neg = await post(s, '/v1/documents', { documents: [{ name: 'k.json', text: JSON.stringify(table) }] });
+    expectProblem(neg, 422, 'invalid-document');
+    expect(neg.body.reason).toBe('implausible-value');
+    expect(neg.body.sentence).toEqual({ document: 'k-neg', article: '1', text: 'La valeur est fixée.' });
+    const { readFileSync } = await import('node:fs');
+    const act = readFileSync(new URL('../../test/fixtures/acts/2010029994.fr.md', import.meta.url), 'utf8');
+    expect((await call(s, '/v1/documents?name=act.md', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: act })).status).toBe(201);
+    const cut = act.slice(0, Math.floor(act.length * 0.8));
+    const refused = await call(s, '/v1/documents?name=cut.md', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: cut });
+    expectProblem(refused, 422, 'invalid-document');
+    expect(refused.body.reason).toBe('replacement-loses');
+    expect(refused.body.lost.length).toBeGreaterThan(0);
+    const forced = await call(s, '/v1/documents?name=cut.md&force=true', { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: cut });
+    expect(forced.status).toBe(201);
+    expect(forced.body.documents[0].status).toBe('replaced');
+  });
+});

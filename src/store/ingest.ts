@@ -12,6 +12,7 @@ import { reportOf } from './report.js';
 import type { IngestInput, IngestReport } from './types.js';
 import type { Language, ParsedDocument } from '../facts.js';
 import { mergeTexts, textLanguage } from './merge.js';
+import { checkValues, refuseLosses, refuseSecondConvention, type Statement } from './sanity.js';
 
 /** A documents row, by column name: the merged parse, and the primary text's raw form and hash. */
 export interface DocumentRow {
@@ -113,6 +114,9 @@ export function planIngest(
       slots.push(prior ? { ...prior, status: 'unchanged', file } : { ...reportOf(mergeTexts(primaryFirst([...texts.values()])), file, 'unchanged', now), file });
       continue;
     }
+    checkValues(file, doc);
+    // what the held document states, to compare the replacement with
+    const before = texts.size > 0 ? mergeTexts(primaryFirst([...texts.values()])) : null;
     let status: IngestReport['status'];
     // A text without a language, or a document held without one, cannot be merged: the new text replaces it all.
     if (language === '' || texts.has('')) {
@@ -124,6 +128,14 @@ export function planIngest(
     changed.add(doc.id);
     const ordered = primaryFirst([...texts.values()]);
     const merged = mergeTexts(ordered);
+    if (!input.force) {
+      if (before && status === 'replaced') refuseLosses(file, before, merged);
+      if (!before && merged.kind === 'convention') {
+        const stated = (r: IngestReport): Statement => ({ counts: { ...r.extracted, 'sentences not understood': r.unparsed.length }, basis: r.entryIntoForceBasis });
+        const held = [...existing.entries()].map(([id, e]) => ({ id, kind: e.report?.kind ?? '', title: e.report?.title ?? '', stated: e.report ? stated(e.report) : null }));
+        refuseSecondConvention(file, merged, stated(reportOf(merged, file, 'ingested', now)), held);
+      }
+    }
     slots.push(added.length);
     added.push({ input, doc: merged, texts: ordered, facts: codeFacts(merged), status });
   }

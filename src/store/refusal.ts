@@ -16,8 +16,12 @@ export class IngestRefused extends Error {
     message: string,
     /** The file (as given to ingest) of the document at fault, when one is. */
     readonly file: string | null,
-    /** The sentence whose rule does not compile, when known. */
+    /** The sentence whose rule does not compile (or whose value is refused), when known. */
     readonly sentence: RefusedSentence | null,
+    /** Why: rules that would not compile, a value out of bounds, a replacement that loses statements, a second copy of a convention. */
+    readonly reason: 'rules-invalid' | 'implausible-value' | 'replacement-loses' | 'second-convention' = 'rules-invalid',
+    /** What would be lost (replacement-loses), or the held document (second-convention). */
+    readonly lost: string[] = [],
   ) {
     super(message);
   }

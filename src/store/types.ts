@@ -51,6 +51,8 @@ export interface IngestInput {
   file: string;
   raw: string;
   doc: ParsedDocument;
+  /** Replace even if the held text states more (services, amendments, entry into force), and keep a convention whose title another held one has. */
+  force?: boolean;
 }
 
 /** The operations every store offers. All methods are async so that PostgreSQL fits the same shape. */

@@ -102,12 +102,14 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
       }
       r.data.documents.forEach((d, i) => uploads.push({ name: d.name ?? `documents[${i}]`, bytes: Buffer.from(d.text, 'utf8'), path: `documents[${i}].text` }));
     }
+    // ?force=true: a replacement that states less, or a second convention of one title, is stored anyway
+    const { force } = parseParams('query', { force: (req.query as Record<string, unknown> | undefined)?.force }, { force: z.enum(['true', 'false']) });
     // Parse everything first: one bad document and nothing is stored.
     const inputs: IngestInput[] = [];
     for (const u of uploads) {
       try {
         const raw = decodeText(u.bytes, u.name);
-        inputs.push({ file: u.name, raw, doc: parseDocument(raw, u.name) });
+        inputs.push({ file: u.name, raw, doc: parseDocument(raw, u.name), ...(force === 'true' ? { force: true } : {}) });
       } catch (e) {
         if (e instanceof DocumentError) {
           throw new ProblemError('invalid-document', `${e.message}; nothing was ingested`, [{ in: 'body', path: u.path, pointer: pointerOf(u.path), detail: e.message }], undefined, { reason: e.code });
@@ -122,7 +124,9 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
       if (!(e instanceof IngestRefused)) throw e;
       // the documents would stop the engine: nothing was stored, the engine in use stays
       const at = uploads.find((u) => u.name === e.file)?.path ?? '';
-      throw new ProblemError('invalid-document', e.message, [{ in: 'body', path: at, pointer: pointerOf(at), detail: e.message }], undefined, { reason: 'rules-invalid', ...(e.sentence ? { sentence: e.sentence } : {}) });
+      throw new ProblemError('invalid-document', e.message, [{ in: 'body', path: at, pointer: pointerOf(at), detail: e.message }], undefined, {
+        reason: e.reason, ...(e.sentence ? { sentence: e.sentence } : {}), ...(e.lost.length ? { lost: e.lost } : {}),
+      });
     }
     const changed = reports.some((r) => r.status !== 'unchanged');
     // The next check must see the new rules and values: rebuild before answering.
