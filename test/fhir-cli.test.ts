@@ -51,6 +51,13 @@ describe('nomen check --fhir', () => {
     expect(r.stderr).toContain('Bundle.entry[1].resource.item[0].productOrService.coding: no coding in the system https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/be-ns-nihdi-nomenclature');
   });
 
+  it('--max-claims holds for a Claim\'s items: too-costly, exit 2', () => {
+    const r = nomen(['check', '--fhir', EXAMPLE, '--max-claims', '2']);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).issue[0]).toMatchObject({ code: 'too-costly', expression: ['Bundle.entry[1].resource.item'] });
+    expect(r.stderr).toContain('Bundle.entry[1].resource.item: ');
+  });
+
   it('a file that is not JSON: an OperationOutcome, exit 2; --fhir with --ndjson is refused', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"resourceType":');

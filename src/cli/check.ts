@@ -59,7 +59,7 @@ export function registerCheck(program: Command): void {
       const locale = opts.lang;
       if (opts.fhir) {
         if (opts.ndjson) throw new UserError('--fhir: not with --ndjson');
-        return (await import('./check-fhir.js')).checkFhir(file, opts, locale);
+        return (await import('./check-fhir.js')).checkFhir(file, opts, locale, await limitsOf(opts));
       }
       if (opts.reasons !== 'all' && opts.reasons !== 'failed') throw new UserError(`--reasons: "${opts.reasons}" is not one of all, failed`);
       const reasons = opts.reasons;

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, decide, validateRequest } from '../engine/index.js';
 import { builtinDocuments, builtinNomenclature } from '../nomenclature/index.js';
-import { claimRequest, submitClaim, SYSTEMS, EXTENSIONS } from './index.js';
+import { DEFAULT_LIMITS } from '../engine/limits.js';
+import { claimRequest, operationOutcome, submitClaim, SYSTEMS, EXTENSIONS } from './index.js';
 
 type Json = Record<string, any>;
 
@@ -186,6 +187,15 @@ describe('malformed resources: an OperationOutcome naming the element', () => {
       `${at}.careTeam[1].qualification`,
       `${at}.item[1].sequence`,
     ]);
+  });
+
+  it('more items or billed lines than a request may hold: too-costly, naming the items or the entries', () => {
+    const r = claimRequest(example(), { ...DEFAULT_LIMITS, claims: 2, history: 0 }, 'fr');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.expression, i.detail.problem])).toEqual([[`${at}.item`, 'too-many'], ['Bundle.entry', 'too-many']]);
+    expect(validator.validate(operationOutcome(r.issues, 'fr'))).toEqual([]);
+    expect(claimRequest(example(), { ...DEFAULT_LIMITS, claims: 3, history: 1 }).ok).toBe(true);
   });
 
   it('not a Claim, not a Bundle holding one, not an object', () => {

@@ -6,6 +6,7 @@
 import { decide, type EngineContext } from '../engine/decide.js';
 import type { Locale } from '../engine/messages/types.js';
 import { validateRequest } from '../engine/schema.js';
+import { requestLimitErrors, type Limits } from '../engine/limits.js';
 import { elementOf, readClaim } from './claim.js';
 import { claimResponse, type ResponseOptions } from './claim-response.js';
 import { operationOutcome, type Issue, type OperationOutcome } from './outcome.js';
@@ -19,10 +20,21 @@ export type SubmitResult =
   | { ok: true; resource: Record<string, unknown> }
   | { ok: false; resource: OperationOutcome; issues: Issue[] };
 
-/** Reads the request of a Claim: the check request, or the issues (every element named). */
-export function claimRequest(value: unknown) {
+/**
+ * Reads the request of a Claim: the check request, or the issues (every element named). With
+ * `limits`, a Claim with more items (or a Bundle with more billed lines) than a request may hold
+ * is refused (issue `too-costly`), as `check` refuses such a request.
+ */
+export function claimRequest(value: unknown, limits?: Limits, locale: Locale = 'en') {
   const read = readClaim(value);
   if (!read.ok) return read;
+  if (limits) {
+    const over = requestLimitErrors(read.value.request, limits, locale);
+    if (over.length) {
+      const where = (field: string) => (field === 'claims' ? `${read.value.path}.item` : read.value.path === 'Claim' ? 'Claim' : 'Bundle.entry');
+      return { ok: false as const, issues: over.map((e): Issue => ({ expression: where(e.path), detail: { problem: 'too-many', message: e.message } })) };
+    }
+  }
   // the request schema's own checks (unique ids, dates …), mapped back to the Claim's elements
   const v = validateRequest(read.value.request);
   if (!v.ok) return { ok: false as const, issues: v.errors.map((e): Issue => ({ expression: elementOf(read.value, e.path), detail: { problem: 'request', message: e.message } })) };
@@ -34,9 +46,9 @@ export function claimRequest(value: unknown) {
  * (its locale is the language of the messages; outcome details are needed for the refusal's
  * earlier service, so they are always on).
  */
-export function submitClaim(value: unknown, context: EngineContext, options: ResponseOptions = {}): SubmitResult {
+export function submitClaim(value: unknown, context: EngineContext, options: ResponseOptions & { limits?: Limits } = {}): SubmitResult {
   const locale: Locale = options.locale ?? context.locale ?? 'en';
-  const read = claimRequest(value);
+  const read = claimRequest(value, options.limits, locale);
   if (!read.ok) return { ok: false, resource: operationOutcome(read.issues, locale), issues: read.issues };
   const response = decide(read.value.request, { ...context, locale, details: true, reasons: 'all' });
   return { ok: true, resource: claimResponse(read.value, response, { ...options, locale }) };

@@ -19,7 +19,8 @@ export type IssueDetail =
   | { problem: 'unknown-sequence'; of: 'careTeam' | 'supportingInfo'; sequence: number }
   | { problem: 'duplicate-sequence'; sequence: number }
   | { problem: 'not-in-vocabulary'; value: string; allowed: readonly string[] }
-  | { problem: 'request'; message: string };
+  | { problem: 'request'; message: string }
+  | { problem: 'too-many'; message: string };
 
 export interface Issue {
   /** FHIRPath of the element, e.g. `Claim.item[0].servicedDate`. */
@@ -42,6 +43,7 @@ const ISSUE_TYPE: Record<IssueDetail['problem'], string> = {
   'duplicate-sequence': 'duplicate',
   'not-in-vocabulary': 'code-invalid',
   request: 'invalid',
+  'too-many': 'too-costly',
 };
 
 type Renderers = { [P in IssueDetail['problem']]: (d: Extract<IssueDetail, { problem: P }>) => string };
@@ -67,6 +69,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'duplicate-sequence': (d) => `sequence ${d.sequence} is used twice`,
     'not-in-vocabulary': (d) => `"${d.value}" is not one of ${d.allowed.join(', ')}`,
     request: (d) => d.message,
+    'too-many': (d) => d.message,
   },
   fr: {
     'not-json': (d) => `JSON invalide : ${d.message}`,
@@ -82,6 +85,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'duplicate-sequence': (d) => `la séquence ${d.sequence} est utilisée deux fois`,
     'not-in-vocabulary': (d) => `« ${d.value} » n'est pas l'une des valeurs ${d.allowed.join(', ')}`,
     request: (d) => d.message,
+    'too-many': (d) => d.message,
   },
   nl: {
     'not-json': (d) => `ongeldige JSON: ${d.message}`,
@@ -97,6 +101,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'duplicate-sequence': (d) => `volgnummer ${d.sequence} wordt twee keer gebruikt`,
     'not-in-vocabulary': (d) => `"${d.value}" is niet een van ${d.allowed.join(', ')}`,
     request: (d) => d.message,
+    'too-many': (d) => d.message,
   },
 };
 

@@ -84,6 +84,19 @@ describe('POST /fhir/Claim/$submit', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = (await call(server, '/openapi.json')).body;
-    expect(Object.keys(doc.paths['/fhir/Claim/$submit'].post.responses)).toEqual(['200', '400', '422']);
+    expect(Object.keys(doc.paths['/fhir/Claim/$submit'].post.responses)).toEqual(['200', '400', '413', '422']);
+  });
+
+  it('keeps the limits of a check request: more items than NOMEN_MAX_CLAIMS is a 413 OperationOutcome', async () => {
+    const small = await startServer({ limits: { claims: 2 } });
+    try {
+      const res = await fetch(`${small.url}/fhir/Claim/$submit`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(example()) });
+      expect(res.status).toBe(413);
+      const outcome = JSON.parse(await res.text());
+      expect(validator.validate(outcome)).toEqual([]);
+      expect(outcome.issue[0]).toMatchObject({ code: 'too-costly', expression: ['Bundle.entry[1].resource.item'] });
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -50,10 +50,10 @@ export async function fhirRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     } catch (e) {
       return fail(400, [{ expression: '', detail: { problem: 'not-json', message: text.length === 0 ? 'empty body' : (e as Error).message } }]);
     }
-    const read = claimRequest(value);
+    const read = claimRequest(value, deps.limits, locale);
     if (!read.ok) {
-      const notAClaim = read.issues.some((i) => i.detail.problem === 'resource-type');
-      return fail(notAClaim ? 400 : 422, read.issues);
+      const status = read.issues.some((i) => i.detail.problem === 'resource-type') ? 400 : read.issues.some((i) => i.detail.problem === 'too-many') ? 413 : 422;
+      return fail(status, read.issues);
     }
     const request = read.value.request;
     // the registry entries of the institutions the lines name, read at each request
@@ -85,6 +85,7 @@ export function fhirPaths(h: { lang: () => Record<string, unknown> }): Record<st
         responses: {
           '200': resource('ClaimResponse (profile be-etariff-claimresponse)'),
           '400': resource('OperationOutcome: the body is not JSON, not UTF-8, or not a Claim or a Bundle holding one'),
+          '413': resource('OperationOutcome (too-costly): more items, or billed lines, than a check request may hold (NOMEN_MAX_CLAIMS, NOMEN_MAX_HISTORY)'),
           '422': resource('OperationOutcome: each missing or malformed element named by its FHIRPath'),
         },
       },
