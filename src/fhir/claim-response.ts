@@ -123,6 +123,9 @@ export function claimResponse(read: ReadClaim, response: CheckResponse, options:
   out.outcome = 'complete';
   out.disposition = `${accepted} ${w.accepted}, ${response.decisions.length - accepted} ${w.rejected}`;
   out.addItem = addItem;
+  // the profile wants the coverage answered for: the Claim's focal insurance, echoed
+  const focal = Array.isArray(claim.insurance) ? (claim.insurance as Json[]).find((i) => i && i.focal === true && i.coverage !== undefined) : undefined;
+  if (focal) out.insurance = [{ sequence: 1, focal: true, coverage: focal.coverage }];
   if (notes.length) out.processNote = notes;
   return out;
 }

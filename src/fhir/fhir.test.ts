@@ -70,6 +70,8 @@ describe('the example request as an eTariff Claim', () => {
       meta: { profile: ['https://www.ehealth.fgov.be/standards/fhir/etariff/StructureDefinition/be-etariff-claimresponse'] },
     });
     expect(res.addItem).toHaveLength(3);
+    expect(res.insurance).toEqual([{ sequence: 1, focal: true, coverage: { display: 'use of mandatory insurance coverage, no further details provided here.' } }]);
+    expect(res.requestor).toEqual({ identifier: { system: SYSTEMS.nihdi, value: '10012345190' } });
   });
 
   it('an accepted line: adjudication tariff, the fee as net, reimbursement and patient fee as extensions', () => {
