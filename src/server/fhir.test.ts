@@ -87,6 +87,16 @@ describe('POST /fhir/Claim/$submit', () => {
     expect(Object.keys(doc.paths['/fhir/Claim/$submit'].post.responses)).toEqual(['200', '400', '413', '422']);
   });
 
+  it('POST /v1/check carries the refusal codes too, as OpenAPI describes them (Reason.efact → EfactCode)', async () => {
+    const line = { code: '587134', date: '2024-11-18', documents: ['pre-ablation-report', 'mdt-approval'] };
+    const r = await call(server, '/v1/check?lang=nl', { method: 'POST', json: { claims: [{ id: 'a', ...line }, { id: 'b', ...line }] } });
+    const refusal = r.body.decisions[1].reasons.find((x: Json) => x.outcome === 'violated');
+    expect([refusal.efact.code, refusal.efact.label.nl, refusal.etarif]).toEqual(['502255', 'Maximum aantal eenheden overschreden tijdens de gefactureerde periode.', '002']);
+    const doc = (await call(server, '/openapi.json')).body;
+    expect(doc.components.schemas.Reason.properties.efact.anyOf[0].$ref).toMatch(/EfactCode$/);
+    expect(Object.keys(doc.components.schemas.EfactCode.properties)).toEqual(['code', 'type', 'label']);
+  });
+
   it('keeps the limits of a check request: more items than NOMEN_MAX_CLAIMS is a 413 OperationOutcome', async () => {
     const small = await startServer({ limits: { claims: 2 } });
     try {
