@@ -2,7 +2,7 @@
  * An HL7 Belgium eTariff Claim (profile be-etariff-claim, FHIR R4) read as a check request
  * (contract §4). What is read, element by element:
  *
- *  - `use` must be `predetermination`; `patient` is required: its Patient (in the Bundle, or
+ *  - `use` must be `predetermination`, `total` absent (the profile's 0..0); `patient` is required: its Patient (in the Bundle, or
  *    contained) gives the birth date and sex (`gender` male/female/other → M/F/X).
  *  - each `item` is a claim line: `sequence` (its id), `productOrService` coded in the NIHDI
  *    nomenclature system, `servicedDate`, `quantity.value` (units), `careTeamSequence` (the
@@ -324,6 +324,7 @@ export function readClaim(value: unknown): ReadResult {
   const r = new Reader(bundleIndex(bundle, claim));
   if (claim.use === undefined) r.fail(`${path}.use`, { problem: 'required' });
   else if (claim.use !== 'predetermination') r.fail(`${path}.use`, { problem: 'fixed-value', expected: 'predetermination', got: String(claim.use) });
+  if (claim.total !== undefined) r.fail(`${path}.total`, { problem: 'prohibited' });
   const patientRef = r.object(claim.patient, `${path}.patient`, true);
   const request: CheckRequest = { claims: [] };
   if (patientRef) {

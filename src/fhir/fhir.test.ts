@@ -170,9 +170,10 @@ describe('malformed resources: an OperationOutcome naming the element', () => {
     // a Claim with use "claim" is history: the Bundle then holds no Claim to decide
     expect(issues.map((i) => i.expression[0])).toEqual(['Bundle.entry']);
     expect(issues[0].diagnostics).toBe('le Bundle ne contient aucune Claim dont use vaut « predetermination »');
-    const alone = outcome({ ...claimOf(edit((c) => { c.use = 'preauthorization'; c.item[0].servicedDate = '2024-02-30'; c.item[0].quantity = { value: 1.5 }; })) }, 'nl');
+    const alone = outcome({ ...claimOf(edit((c) => { c.use = 'preauthorization'; c.total = { value: 10, currency: 'EUR' }; c.item[0].servicedDate = '2024-02-30'; c.item[0].quantity = { value: 1.5 }; })) }, 'nl');
     expect(alone.map((i) => [i.expression[0], i.diagnostics])).toEqual([
       ['Claim.use', 'moet "predetermination" zijn (profiel be-etariff-claim); ontvangen "preauthorization"'],
+      ['Claim.total', 'niet toegelaten door het profiel be-etariff-claim (0..0): de bedragen zijn wat het antwoord geeft'],
       ['Claim.item[0].servicedDate', 'een echte datum JJJJ-MM-DD wordt verwacht'],
       ['Claim.item[0].quantity.value', 'een positief geheel getal wordt verwacht'],
     ]);

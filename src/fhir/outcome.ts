@@ -13,6 +13,7 @@ export type IssueDetail =
   | { problem: 'no-claim' }
   | { problem: 'many-claims'; count: number }
   | { problem: 'required' }
+  | { problem: 'prohibited' }
   | { problem: 'fixed-value'; expected: string; got: string }
   | { problem: 'type'; expected: 'object' | 'array' | 'string' | 'date' | 'positive-integer' | 'reference' }
   | { problem: 'no-coding'; system: string }
@@ -36,6 +37,7 @@ const ISSUE_TYPE: Record<IssueDetail['problem'], string> = {
   'no-claim': 'required',
   'many-claims': 'multiple-matches',
   required: 'required',
+  prohibited: 'structure',
   'fixed-value': 'value',
   type: 'structure',
   'no-coding': 'code-invalid',
@@ -62,6 +64,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'no-claim': () => 'the Bundle holds no Claim with use "predetermination"',
     'many-claims': (d) => `the Bundle holds ${d.count} Claims with use "predetermination": one is decided per request`,
     required: () => 'required by the profile be-etariff-claim, and missing',
+    prohibited: () => 'not allowed by the profile be-etariff-claim (0..0): the amounts are what the answer gives',
     'fixed-value': (d) => `must be "${d.expected}" (profile be-etariff-claim); got "${d.got}"`,
     type: (d) => `expected ${TYPES.en[d.expected]}`,
     'no-coding': (d) => `no coding in the system ${d.system}`,
@@ -78,6 +81,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'no-claim': () => 'le Bundle ne contient aucune Claim dont use vaut « predetermination »',
     'many-claims': (d) => `le Bundle contient ${d.count} Claims dont use vaut « predetermination » : une seule est décidée par demande`,
     required: () => 'requis par le profil be-etariff-claim, et absent',
+    prohibited: () => "interdit par le profil be-etariff-claim (0..0) : les montants sont ce que la réponse donne",
     'fixed-value': (d) => `doit valoir « ${d.expected} » (profil be-etariff-claim) ; reçu « ${d.got} »`,
     type: (d) => `${TYPES.fr[d.expected]} est attendu`,
     'no-coding': (d) => `aucun codage dans le système ${d.system}`,
@@ -94,6 +98,7 @@ const MESSAGES: Record<Locale, Renderers> = {
     'no-claim': () => 'de Bundle bevat geen Claim met use "predetermination"',
     'many-claims': (d) => `de Bundle bevat ${d.count} Claims met use "predetermination": er wordt er één per aanvraag beslist`,
     required: () => 'vereist door het profiel be-etariff-claim, en afwezig',
+    prohibited: () => 'niet toegelaten door het profiel be-etariff-claim (0..0): de bedragen zijn wat het antwoord geeft',
     'fixed-value': (d) => `moet "${d.expected}" zijn (profiel be-etariff-claim); ontvangen "${d.got}"`,
     type: (d) => `${TYPES.nl[d.expected]} wordt verwacht`,
     'no-coding': (d) => `geen codering in het systeem ${d.system}`,
