@@ -22,7 +22,7 @@ describe('entry-into-force clauses in French and Dutch', () => {
   it.each(['fr', 'nl'] as const)('the tenth day after publication (%s): day 9 is not it, day 10 is', (lang) => {
     const r = entryIntoForce(tenthDay[lang], '2004-12-28');
     expect(r.date).toBe('2005-01-07');
-    expect(r.date > '2005-01-06').toBe(true);
+    expect(r.date! > '2005-01-06').toBe(true);
   });
 
   it('the legal default without a clause is the tenth day, whatever the language', () => {
