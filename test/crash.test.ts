@@ -69,7 +69,7 @@ describe('SIGKILL during ingest', () => {
       expect(ids(db).length).toBe(before.length + acts.length);
     }
     console.log(`crash: ingest killed ${RUNS} times: ${JSON.stringify(outcomes)}`);
-  });
+  }, 30_000 + RUNS * 8_000);
 });
 
 describe('SIGKILL during committing checks', () => {
@@ -158,5 +158,5 @@ describe('SIGKILL during committing checks', () => {
       await exited(p);
     }
     console.log(`crash: commits: ${total} lines, server killed ${kills} times, ${retried} requests retried, 0 lost, 0 doubled`);
-  });
+  }, 30_000 + RUNS * 8_000);
 });
