@@ -53,6 +53,7 @@ export function registerCheck(program: Command): void {
     .option('--db <file>', DB_HELP)
     .action(async (file: string, opts: CheckOptions) => {
       const { isLocale, check, runBatch, runBatchParallel, requestLimitErrors, answerTooLargeMessage } = await import('../engine/index.js');
+      const { answerUnprintableMessage } = await import('../engine/limits.js');
       const { responseBytes } = await import('../engine/serialize.js');
       const { engineFromStore, storedRules } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
@@ -104,7 +105,7 @@ export function registerCheck(program: Command): void {
       try {
         printJson(result.response);
       } catch (e) {
-        if (e instanceof RangeError) throw new UserError(`${file}: ${answerTooLargeMessage(size, size - 1, locale)}`);
+        if (e instanceof RangeError) throw new UserError(`${file}: ${answerUnprintableMessage(size, locale)}`);
         throw e;
       }
     });
