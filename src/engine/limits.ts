@@ -125,3 +125,15 @@ export function batchCutMessage(what: 'bytes' | 'lines', max: number, locale: Lo
       return `batch stopped at the limit of ${max} ${what === 'bytes' ? 'bytes' : 'lines'} of this endpoint: the lines before have their answer, the rest was not read; send it in another batch`;
   }
 }
+
+/** An answer within the limit whose indented form is longer than a string can be (raised limits only). */
+export function answerUnprintableMessage(bytes: number, locale: Locale = 'en'): string {
+  switch (locale) {
+    case 'fr':
+      return `la réponse (${bytes} octets en JSON compact) est trop grande pour être imprimée indentée : utilisez --ndjson, qui l'imprime compacte`;
+    case 'nl':
+      return `het antwoord (${bytes} bytes in compacte JSON) is te groot om ingesprongen af te drukken: gebruik --ndjson, dat het compact afdrukt`;
+    default:
+      return `the answer (${bytes} bytes as compact JSON) is too large to print indented: use --ndjson, which prints it compact`;
+  }
+}

@@ -121,7 +121,8 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
           'With `"commit": true` the accepted lines are recorded as that history, in one transaction serialized per beneficiary; line ids are idempotency keys. ' +
           'A `history` line with the id of a held line must agree with it (409 otherwise): the held line counts. ' +
           'With a token configured, server-held history is read and written only with `Authorization: Bearer`: a check naming a beneficiary without it is a 401. ' +
-          'The body is UTF-8 (other bytes: 400 `invalid-encoding`, with the line and byte offset).',
+          'The body is UTF-8 (other bytes: 400 `invalid-encoding`, with the line and byte offset). ' +
+          'More claim or history lines than the server\'s limits, or an answer larger than its answer limit, is a 413 `limit-exceeded` naming the limit (`NOMEN_MAX_CLAIMS`, `NOMEN_MAX_HISTORY`, `NOMEN_MAX_ANSWER_BYTES`).',
         parameters: [lang(), details()],
         security: bearer,
         requestBody: { required: true, content: json('CheckRequest') },
@@ -132,12 +133,13 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
       post: {
         operationId: 'checkBatch',
         summary: 'Decide many requests: one JSON request per line (NDJSON), one response per line',
-        description: 'The CLI\'s `check --ndjson`, streamed. A malformed line, or one whose bytes are not UTF-8, gives `{"line": n, "error": {…}}` and the run goes on. Stateless: no server-held history.',
+        description: 'The CLI\'s `check --ndjson`, streamed. A malformed line, one whose bytes are not UTF-8, or one over the line limit (`error.bytes`, its bytes not read) gives `{"line": n, "error": {…}}` and the run goes on. ' +
+          'A body declared larger than the batch body limit is a 413; otherwise, at the body or line limit, the lines before are answered and one last error line says where the batch stopped. Stateless: no server-held history.',
         parameters: [lang(), details()],
         requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One CheckRequest per line' } } } },
         responses: {
           '200': { description: 'One CheckResponse (or error object) per non-blank input line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
-          ...problems(415, 500),
+          ...problems(413, 415, 500),
         },
       },
     },
@@ -185,8 +187,13 @@ export function openApiDocument(options: { version?: string; auth?: boolean } = 
         summary: 'Ingest legal documents (contract §2): all or none',
         description:
           'The format is detected (Justel act in Markdown, INAMI convention text, coefficient table). Send one document as a text body (`?name=` names it), ' +
-          'or several as JSON. Idempotent: the same document again changes nothing (200); a new or replaced one gives 201.',
-        parameters: [param('name', 'query', z.string().min(1).max(200).describe('File name of a raw-text upload, for messages'), false)],
+          'or several as JSON. Idempotent: the same document again changes nothing (200); a new or replaced one gives 201. ' +
+          'Without a token configured, `text/plain` is refused (415): a web page of any site could post it without a CORS preflight. ' +
+          'A replacement that would lose statements of the held text, or a copy cut short of a held convention, is a 422 (`reason`, `lost`) unless `?force=true`.',
+        parameters: [
+          param('name', 'query', z.string().min(1).max(200).describe('File name of a raw-text upload, for messages'), false),
+          param('force', 'query', z.enum(['true', 'false']).describe('true: replace even if the held text states more, keep a second copy of a convention'), false),
+        ],
         security: bearer,
         requestBody: {
           required: true,
