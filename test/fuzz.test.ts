@@ -175,6 +175,28 @@ describe('the request schema: any JSON is decided or refused with named fields, 
       }),
       { numRuns: RUNS },
     );
+  });
+
+  /** A valid date of care (1990–2030) as a generated value: most mutated requests are then decided, not refused. */
+  const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2030, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+  const codes = fc.constantFrom('587134', '587145', '587156', '587160', '101010', '102012', '599001', '599303', '474633', '999994', '12345');
+  const leaf = fc.oneof(
+    fc.tuple(fc.constant(['claims', 0, 'date'] as (string | number)[]), day),
+    fc.tuple(fc.constant(['claims', 1, 'date'] as (string | number)[]), day),
+    fc.tuple(fc.constant(['claims', 0, 'code'] as (string | number)[]), codes),
+    fc.tuple(fc.constant(['claims', 0, 'units'] as (string | number)[]), fc.integer({ min: 1, max: 9 })),
+    fc.tuple(fc.constant(['beneficiary', 'birthDate'] as (string | number)[]), day),
+    fc.tuple(fc.constant(['claims', 0, 'stay'] as (string | number)[]), fc.record({ id: fc.constantFrom('S1', 'S2'), admission: day })),
+    fc.tuple(fc.constant(['history'] as (string | number)[]), fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }).map((x) => `H-${x}`), code: codes, date: day }), { maxLength: 6 })),
+  );
+
+  it(`valid mutations of the legal-case requests (dates, codes, units, stays, history): decided, never a crash`, () => {
+    fc.assert(
+      fc.property(fc.nat(legal.length - 1), fc.array(leaf, { minLength: 1, maxLength: 4 }), (i, edits) => {
+        checkOne(edits.reduce((req, [p, v]) => setAt(req, p, v), legal[i] as unknown));
+      }),
+      { numRuns: RUNS },
+    );
     // how many of each ended where: the counts the README reports for the long run
     console.log(`fuzz: ${JSON.stringify(tally)}`);
   });
