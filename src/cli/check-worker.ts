@@ -2,8 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { openStore } from '../store/open.js';
 import { engineFromStore } from '../pipeline.js';
-import { serveBatches, workerInput, type EngineOptions, type Limits } from '../engine/index.js';
-import type { Rule } from '../rules/types.js';
+import { serveBatches, workerInput } from '../engine/parallel.js';
+import type { EngineOptions } from '../engine/engine.js';
+import type { Limits } from '../engine/limits.js';
 
 /** What the main thread tells each worker. */
 export interface CheckWorkerData {
@@ -12,14 +13,14 @@ export interface CheckWorkerData {
   limits: Limits;
 }
 
-/** The set-up value: the rules as JSON text, extracted once by the main thread while each worker reads the facts. */
+/** The set-up value: the compiled law's rules as JSON text, read once by the main thread while each worker reads the facts. */
 export type CheckWorkerSetup = string;
 
 const { data, setup } = workerInput<CheckWorkerData>();
 const store = await openStore(data.db);
 let context;
 try {
-  context = await engineFromStore(store, { ...data.options, rules: setup().then((json) => JSON.parse(json as CheckWorkerSetup) as Rule[]) });
+  context = await engineFromStore(store, { ...data.options, law: setup() as Promise<CheckWorkerSetup> });
 } finally {
   await store.close();
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CoverageReport } from '../rules/coverage.js';
 import { availableParallelism } from 'node:os';
+import { Readable } from 'node:stream';
 import { withStore, dbSpec, wholeNumber, printJson, readTextInput, UserError, DB_HELP, type DbOptions } from './common.js';
 import type { CheckWorkerData, CheckWorkerSetup } from './check-worker.js';
 
@@ -9,6 +10,32 @@ import type { CheckWorkerData, CheckWorkerSetup } from './check-worker.js';
 function batchBytes(): number | undefined {
   const n = Number(process.env.NOMEN_BATCH_BYTES);
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Below this many bytes of input (read to its end), `check --ndjson` decides on the main thread unless --jobs is given. */
+const SMALL_INPUT = 1 << 20;
+
+/**
+ * Reads `stream` until `limit` bytes or its end: whether it ended, and a stream that gives the
+ * bytes read then the rest.
+ */
+async function readHead(stream: Readable, limit: number): Promise<{ ended: boolean; input: Readable }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const it = stream[Symbol.asyncIterator]();
+  let ended = false;
+  while (size < limit) {
+    const next = await it.next();
+    if (next.done) { ended = true; break; }
+    const b = typeof next.value === 'string' ? Buffer.from(next.value) : (next.value as Buffer);
+    chunks.push(b);
+    size += b.length;
+  }
+  async function* rest() {
+    yield* chunks;
+    if (!ended) for (let n = await it.next(); !n.done; n = await it.next()) yield n.value as Buffer;
+  }
+  return { ended, input: Readable.from(rest(), { objectMode: false }) };
 }
 
 type CheckOptions = DbOptions & {
@@ -52,10 +79,11 @@ export function registerCheck(program: Command): void {
     .option('--max-answer-bytes <n>', 'bytes of one answer as compact JSON (default 16 MiB, or $NOMEN_MAX_ANSWER_BYTES)')
     .option('--db <file>', DB_HELP)
     .action(async (file: string, opts: CheckOptions) => {
-      const { isLocale, check, runBatch, runBatchParallel, requestLimitErrors, answerTooLargeMessage } = await import('../engine/index.js');
-      const { answerUnprintableMessage } = await import('../engine/limits.js');
+      // only what deciding needs: the engine's index module would load the request schema (zod) and more
+      const { isLocale } = await import('../engine/messages/index.js');
+      const { requestLimitErrors, answerTooLargeMessage, answerUnprintableMessage } = await import('../engine/limits.js');
       const { responseBytes } = await import('../engine/serialize.js');
-      const { engineFromStore, storedRules } = await import('../pipeline.js');
+      const { engineFromStore, lawOf } = await import('../pipeline.js');
       if (!isLocale(opts.lang)) throw new UserError(`--lang: "${opts.lang}" is not one of en, fr, nl`);
       const locale = opts.lang;
       if (opts.fhir) {
@@ -65,21 +93,35 @@ export function registerCheck(program: Command): void {
       if (opts.reasons !== 'all' && opts.reasons !== 'failed') throw new UserError(`--reasons: "${opts.reasons}" is not one of all, failed`);
       const reasons = opts.reasons;
       if (opts.jobs !== undefined && !opts.ndjson) throw new UserError('--jobs: only with --ndjson');
-      const jobs = opts.jobs === undefined ? availableParallelism() : wholeNumber(opts.jobs, '--jobs', 1, 64);
+      let jobs = opts.jobs === undefined ? availableParallelism() : wholeNumber(opts.jobs, '--jobs', 1, 64);
       const limits = await limitsOf(opts);
       if (opts.ndjson) {
         // large reads: the batch is CPU-bound, fewer chunks mean fewer carried partial lines
-        const input = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 });
-        input.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${(e as Error).message}\n`); process.exit(2); });
+        const stream = file === '-' ? process.stdin : (await import('node:fs')).createReadStream(file, { highWaterMark: 1 << 20 });
+        stream.on('error', (e: Error) => { process.stderr.write(`nomen: ${file}: ${(e as Error).message}\n`); process.exit(2); });
+        let input: Readable = stream;
+        if (opts.jobs === undefined && jobs > 1) {
+          // Workers pay for themselves only on a large input: each loads the facts and indexes the law
+          // (~0.25 s of CPU on the built-in corpus), the time one thread takes to decide ~1 MiB of requests.
+          const head = await readHead(stream, SMALL_INPUT);
+          if (head.ended) jobs = 1;
+          input = head.input;
+        }
         const engineOptions = { locale, details: opts.details, reasons } as const;
         const stats = jobs === 1
-          ? await withStore(opts, async (store) => runBatch(input, process.stdout, await engineFromStore(store, engineOptions), { limits }))
+          ? await withStore(opts, async (store) => {
+            const { runBatch } = await import('../engine/batch.js');
+            return runBatch(input, process.stdout, await engineFromStore(store, engineOptions), { limits });
+          })
           : await withStore(opts, async (store) => {
-            // the store is opened (and a new database loaded) once here, before the workers read it;
-            // the rules are extracted once here while the workers read the facts, then sent as JSON
-            // text (one stringify for every worker; quicker to copy and parse than a structured clone)
+            const { runBatchParallel } = await import('../engine/parallel.js');
+            // the store is opened (and a new database loaded, or its law compiled again) once here,
+            // before the workers read it; the compiled law is read once here while the workers read
+            // the facts, and sent to them as the JSON text the database holds
             const workerData: CheckWorkerData = { db: dbSpec(opts), options: engineOptions, limits };
-            const setup = async (): Promise<CheckWorkerSetup> => JSON.stringify(await storedRules(store));
+            const law = lawOf(store);
+            await law;
+            const setup = (): Promise<CheckWorkerSetup> => law;
             return runBatchParallel(input, process.stdout, { jobs, worker: new URL('./check-worker.js', import.meta.url), workerData, batchBytes: batchBytes(), setup, maxLineBytes: limits.lineBytes, locale });
           });
         process.stderr.write(`nomen: ${JSON.stringify(stats)}\n`);
