@@ -9,7 +9,7 @@ import { nomenclatureFor } from '../pipeline.js';
 import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
 import {
-  ABLATION, BREAST, cappedCodes, catalogueFromStore, checkQuote, checkStaffing, complianceReport, conventionRecord, derivedFromState,
+  cappedCodes, catalogueFromStore, checkQuote, checkStaffing, staffingCriteria, complianceReport, conventionRecord, derivedFromState,
   FactsError, IndicationTableError, indicationTable, InputError, institutionOn, parseIndicationTable, matchIndication, overlaps, parseClaimLines, parseInstitutionsCsv, parseQuoteInput,
   parseRoster, quoteRules, QuoteRulesError, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
   validity, withConvention, type ComplianceLine, type ConventionCatalogue, type Institution,
@@ -72,8 +72,8 @@ function registerInstitutions(program: Command): void {
     .addHelpText('after', `
 Validity of a convention: computed from the terms its own text states (a fixed start and last day;
 or from the first day of the month after --signed, ended by a notice from --notice-sent), e.g.
-  ${ABLATION}: from 2024-11-01 to 2029-10-31 inclusive (Art. 10.1, 10.3);
-  ${BREAST}: signed 2016-11-15 → in force from 2016-12-01; notice sent 2023-03-15 → last day 2023-09-30 (Art. 16).
+  percutaneous-tumour-ablation: from 2024-11-01 to 2029-10-31 inclusive (Art. 10.1, 10.3);
+  breast-reconstruction: signed 2016-11-15 → in force from 2016-12-01; notice sent 2023-03-15 → last day 2023-09-30 (Art. 16).
 `);
 
   inst
@@ -146,8 +146,8 @@ or from the first day of the month after --signed, ended by a notice from --noti
     .addHelpText('after', `
 Example:
   institution,name,convention,from,to,signed,notice_sent
-  H-71001,AZ Voorbeeld,${ABLATION},,,,
-  H-71001,AZ Voorbeeld,${BREAST},,,2016-11-15,
+  H-71001,AZ Voorbeeld,percutaneous-tumour-ablation,,,,
+  H-71001,AZ Voorbeeld,breast-reconstruction,,,2016-11-15,
 Empty from/to take the convention's own ends. Errors name the line and the column.
 `)
     .action(async (file: string, opts: DbOptions & { json?: boolean }) => {
@@ -335,7 +335,7 @@ function registerStaffing(program: Command): void {
     .command('staffing')
     .description('check a staff roster against the staffing criteria: ablation convention Art. 5.1 a–d (default), or breast reconstruction Art. 6')
     .argument('<roster>', 'CSV name,specialty,qualifications (qualifications separated by ";"), or JSON [{name, specialty, qualifications: []}]; - for stdin')
-    .option('--convention <name>', `${ABLATION} or ${BREAST}`, ABLATION)
+    .option('--convention <name>', 'a convention with staffing criteria (rules/obligations/): percutaneous-tumour-ablation, breast-reconstruction', 'percutaneous-tumour-ablation')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Vocabulary: specialty radiodiagnosis, urology, surgery, orthopaedic-surgery, medical-oncology, pneumology,
@@ -343,7 +343,8 @@ gastroenterology, anaesthesiology, plastic-surgery, …; qualifications interven
 intensive-care (particular professional title), perforator-flap.
 `)
     .action((roster: string, opts: { convention: string; json?: boolean }) => {
-      if (opts.convention !== ABLATION && opts.convention !== BREAST) throw new UserError(`--convention: "${opts.convention}" has no staffing criteria (${ABLATION}, ${BREAST})`);
+      const withCriteria = [...new Set(staffingCriteria().map((c) => c.convention))];
+      if (!withCriteria.includes(opts.convention)) throw new UserError(`--convention: "${opts.convention}" has no staffing criteria (${withCriteria.join(', ')})`);
       const staff = guard(() => parseRoster(readInput(roster, 'roster')), roster);
       const r = checkStaffing(staff, opts.convention);
       if (opts.json) printJson(r);

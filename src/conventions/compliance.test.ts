@@ -5,7 +5,6 @@ import {
 } from './compliance.js';
 import { InputError } from './csv.js';
 import { conventionRecord, type Institution } from './registry.js';
-import { DOCUMENTS } from './sources.js';
 import { breastFeesNomenclature, generateClaims, toNdjson, type ClaimFileSpec } from './test-support.js';
 import { builtinCatalogue } from './catalogue.js';
 import type { Obligation, VolumeParams } from './obligations/index.js';
@@ -272,7 +271,7 @@ describe('the report', () => {
     expect(text).toContain('[FAIL] Ablations, convention year 5: 29 ablations (threshold >= 30 ablations)');
     expect(text).toContain('[FAIL] Ablations billed more than two months after the service: 1 line billed late (threshold = 0 lines billed late)');
     expect(text).toContain('[PASS] Share of interventions without a supplement: 66.67 % (threshold >= 40 %)');
-    expect(text).toContain(`source: [${DOCUMENTS.ablation.id}, 5.4] « Après la période de transition de 3 ans`);
+    expect(text).toContain(`source: [conv-fc467a2e32d3c4b9, 5.4] « Après la période de transition de 3 ans`);
     expect(text).toMatch(/Summary: \d+ pass, 2 fail/);
     expect(JSON.parse(JSON.stringify(r)).figures.length).toBe(r.figures.length);
   });

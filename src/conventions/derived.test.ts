@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { derivedValues, renderDerived } from './derived.js';
+import { derivedData, derivedValues, noteMessage, parseDerivedData, renderDerived } from './derived.js';
 import { fakeNomenclature } from './test-support.js';
 
 const nom = fakeNomenclature({
@@ -84,5 +84,44 @@ describe('anaesthesia threshold (ablation 4.1.3): K 400, N 600, I 600', () => {
     expect(text).toContain('surgical assistance: yes — I 601 ≥ I 200');
     expect(text).toContain('value I 60.1, fee 168.35 EUR');
     expect(text).toContain('anaesthesia category ≥ K 400 / N 600 / I 600: yes — I 601 ≥ I 600');
+  });
+});
+
+describe('derived values are data (rules/derived/*.yaml)', () => {
+  const base = derivedData();
+  test('another threshold and another convention covering the assistance, with no code change', () => {
+    const data = parseDerivedData(`
+thresholds:
+  - id: anaesthesia-other
+    role: anaesthesia
+    minimum: { K: "300" }
+    from: null
+    citation: { document: conv-x, article: "4", text: une phrase }
+covers:
+  - id: other.covers
+    convention: other-convention
+    role: surgical-assistance
+    citation: { document: conv-x, article: "3", text: une autre phrase }
+`);
+    const mixed = { thresholds: [...base.thresholds.filter((t) => t.role !== 'anaesthesia'), ...data.thresholds], covers: data.covers };
+    const other = fakeNomenclature({ '700029': { keyLetter: 'K', relativeValue: '350', convention: 'other-convention' } });
+    const d = derivedValues(other, '700029', '2025-01-01', mixed);
+    expect([d.anaesthesia.status, d.anaesthesia.threshold, d.anaesthesia.source.article]).toEqual(['applies', 'K 300', '4']);
+    expect(d.surgicalAssistance.status).toBe('does-not-apply');
+    expect(d.surgicalAssistance.warnings.at(-1)).toMatchObject({ code: 'fee-covers-role', fields: { convention: 'other-convention' } });
+    // The built-in breast reconstruction entry no longer applies: the covers come from the data given.
+    expect(derivedValues(nom, '252652', '2020-01-01', mixed).surgicalAssistance.status).toBe('applies');
+  });
+  test('notes have FR/NL/EN messages', () => {
+    expect(noteMessage('fee-covers-role', { convention: 'x' }, 'nl')).toBe('de honoraria van x dekken de operatieve assistentie al');
+    expect(noteMessage('assistance-surgical-only', {}, 'fr')).toMatch(/^uniquement/);
+  });
+  test('bad data: an error naming the file and the field', () => {
+    expect(() => parseDerivedData('thresholds:\n  - id: a\n    role: surgical-assistance\n    minimum: { K: "120" }\n    from: "1995-01-01"\n    citation: { document: d, article: a, text: t }\n', 'x.yaml'))
+      .toThrow(/^x\.yaml: .*(percent|fromCitation)/);
+    expect(() => parseDerivedData('thresholds:\n  - id: a\n    role: nothing\n', 'y.yaml')).toThrow(/^y\.yaml: thresholds\.0\.role/);
+  });
+  test('without a threshold of a role: an error, not a silent answer', () => {
+    expect(() => derivedValues(nom, '432471', '2025-01-01', { thresholds: [], covers: [] })).toThrow(/no threshold of role/);
   });
 });

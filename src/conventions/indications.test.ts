@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { DOCUMENTS } from './sources.js';
 import { FactsError, indicationTable, matchIndication, readFacts, renderIndication } from './indications.js';
 
 /** The rows of the curated table of the built-in ablation convention (rules/indications/). */
@@ -15,7 +14,7 @@ describe('the table is data', () => {
     for (const i of INDICATIONS) {
       expect(i.conditions.length).toBeGreaterThan(0);
       expect(i.citation.article).toMatch(/^Art\. 3, [1-4]°$/);
-      expect(i.citation.document).toBe(DOCUMENTS.ablation.id);
+      expect(i.citation.document).toBe('conv-fc467a2e32d3c4b9');
     }
     expect(new Set(INDICATIONS.map((i) => i.id)).size).toBe(14);
   });

@@ -2,14 +2,14 @@
 import { describe, expect, test } from 'vitest';
 import { builtinDocuments, builtinNomenclature } from '../nomenclature/index.js';
 import { complianceReport, parseClaimLines } from './compliance.js';
-import { derivedValues } from './derived.js';
+import { derivedData, derivedValues } from './derived.js';
 import { indicationTable } from './indications.js';
 
 /** The rows of the curated table of the built-in ablation convention (rules/indications/). */
 const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 import { checkQuote, readQuoteCase } from './quotes.js';
 import { conventionRecord } from './registry.js';
-import { CITE, DOCUMENTS, type Citation } from './sources.js';
+import type { Citation } from './sources.js';
 import { staffingCriteria } from './staffing.js';
 
 const STAFFING_CRITERIA = staffingCriteria();
@@ -20,25 +20,28 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 describe('document ids', () => {
   test('the ids of the citations are those of the built-in documents', () => {
     const docs = builtinDocuments();
-    expect(docs.find((d) => d.convention === DOCUMENTS.ablation.convention)?.id).toBe(DOCUMENTS.ablation.id);
-    expect(docs.find((d) => d.convention === DOCUMENTS.breast.convention)?.id).toBe(DOCUMENTS.breast.id);
-    expect(docs.some((d) => d.id === DOCUMENTS.decree1994.id)).toBe(true);
+    expect(docs.find((d) => d.convention === 'percutaneous-tumour-ablation')?.id).toBe('conv-fc467a2e32d3c4b9');
+    expect(docs.find((d) => d.convention === 'breast-reconstruction')?.id).toBe('conv-587d207f7f422251');
+    expect(docs.some((d) => d.id === '1994022370')).toBe(true);
+    const d = derivedData();
+    for (const c of [...d.thresholds.map((t) => t.source), ...d.covers.map((x) => x.source)]) expect(docs.some((x) => x.id === c.document), c.document).toBe(true);
   });
 
   test('the convention dates the parser reads agree with the registry\'s terms', () => {
-    const abl = builtinDocuments().find((d) => d.id === DOCUMENTS.ablation.id)!;
+    const abl = builtinDocuments().find((d) => d.id === 'conv-fc467a2e32d3c4b9')!;
     expect([abl.dates.entryIntoForce, abl.dates.validUntil]).toEqual(['2024-11-01', '2029-10-31']);
   });
 });
 
 describe('citations against the parsed sentences', () => {
   const cites: [string, Citation][] = [
-    ...Object.entries(CITE),
+    ...derivedData().thresholds.flatMap((t) => [[t.id, t.source] as [string, Citation], ...t.notes.map((n) => [`${t.id}.${n.code}`, n.source] as [string, Citation])]),
+    ...derivedData().covers.map((c) => [c.id, c.source] as [string, Citation]),
     ...INDICATIONS.map((i) => [i.id, i.citation] as [string, Citation]),
     ...STAFFING_CRITERIA.map((s) => [s.id, s.citation] as [string, Citation]),
   ];
   // Sentences the parsers read as dates or as a table heading, not as rules: checked against the raw text only (sources.test.ts).
-  const notSentences = new Set(['ablationEntryIntoForce', 'ablationValidUntil', 'ablationAnaesthesia', 'breastEffect']);
+  const notSentences = new Set(['ablationEntryIntoForce', 'ablationValidUntil', 'anaesthesia-k400', 'breastEffect']);
   test.each(cites.filter(([k]) => !notSentences.has(k)))('%s is inside a sentence of the document, under the same article', (_k, c) => {
     const d = builtinDocuments().find((x) => x.id === c.document)!;
     const sentences = [...d.rules.map((r) => ({ article: r.article, text: r.text })), ...d.unparsed.map((u) => ({ article: u.where, text: u.text }))];

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { checkQuote, parseQuoteInput, QuoteInputError, quoteRules, QuoteRulesError, readQuoteCase, renderQuoteResults, type QuoteCheck } from './quotes.js';
-import { DOCUMENTS } from './sources.js';
 import { breastFeesNomenclature } from './test-support.js';
 
 const nom = breastFeesNomenclature();
@@ -157,7 +156,7 @@ describe('input', () => {
     const text = renderQuoteResults(results);
     expect(text).toContain('Q-2: intervention 2024-05-20: NOT compliant');
     expect(text).toContain('[FAIL] Written quote at least 7 days before the intervention: 5 days before (threshold ≥ 7 days (quote on or before 2024-05-13))');
-    expect(text).toContain(`source: [${DOCUMENTS.breast.id}, Art. 12] « Un devis écrit et un projet de formulaire d’admission sont remis à la patiente au plus tard 7 jours avant l’intervention. »`);
+    expect(text).toContain(`source: [conv-587d207f7f422251, Art. 12] « Un devis écrit et un projet de formulaire d’admission sont remis à la patiente au plus tard 7 jours avant l’intervention. »`);
   });
 });
 

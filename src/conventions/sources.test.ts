@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { CITE, DOCUMENTS, normaliseSourceText, type Citation } from './sources.js';
+import { normaliseSourceText, type Citation } from './sources.js';
+import { builtinDocuments, builtinFiles } from '../nomenclature/builtin.js';
 import { indicationTable, type Condition } from './indications.js';
 
 /** The rows of the curated table of the built-in ablation convention (rules/indications/). */
@@ -9,14 +8,14 @@ const INDICATIONS = indicationTable('percutaneous-tumour-ablation').indications;
 import { staffingCriteria } from './staffing.js';
 
 const STAFFING_CRITERIA = staffingCriteria();
-import { ANAESTHESIA_THRESHOLD, SURGICAL_ASSISTANCE } from './derived.js';
+import { derivedData } from './derived.js';
 import { builtinCatalogue } from './catalogue.js';
 
+/** Every built-in document's text in the normal form citations quote, by document id. */
 const texts = new Map<string, string>();
-for (const d of Object.values(DOCUMENTS)) {
-  const raw = readFileSync(fileURLToPath(new URL(`../../corpus/${d.file}`, import.meta.url)), 'utf8');
-  texts.set(d.id, normaliseSourceText(raw));
-}
+const files = builtinFiles();
+builtinDocuments().forEach((d, i) => texts.set(d.id, normaliseSourceText(files[i].raw)));
+const ABLATION_ID = builtinDocuments().find((d) => d.convention === 'percutaneous-tumour-ablation')!.id;
 
 function conditionTexts(cs: readonly Condition[]): string[] {
   return cs.flatMap((c) => [...(c.text ? [c.text] : []), ...('any' in c ? conditionTexts(c.any) : [])]);
@@ -24,10 +23,16 @@ function conditionTexts(cs: readonly Condition[]): string[] {
 
 /** Every citation the module carries, with a name for the failure message. */
 function allCitations(): [string, Citation][] {
-  const out: [string, Citation][] = Object.entries(CITE).map(([k, c]) => [`CITE.${k}`, c]);
+  const out: [string, Citation][] = [];
   for (const i of INDICATIONS) out.push([`indication ${i.id}`, i.citation]);
   for (const s of STAFFING_CRITERIA) out.push([`staffing ${s.id}`, s.citation]);
-  out.push(['surgical assistance', SURGICAL_ASSISTANCE.source], ['anaesthesia', ANAESTHESIA_THRESHOLD.source]);
+  const derived = derivedData();
+  for (const t of derived.thresholds) {
+    out.push([`derived ${t.id}`, t.source]);
+    if (t.fromSource) out.push([`derived ${t.id} from`, t.fromSource]);
+    for (const n of t.notes) out.push([`derived ${t.id} note ${n.code}`, n.source]);
+  }
+  for (const c of derived.covers) out.push([`derived ${c.id}`, c.source]);
   for (const e of builtinCatalogue().entries) {
     for (const c of e.terms.sources) out.push([`terms ${e.name}`, c]);
     for (const o of e.obligations) for (const c of [o.citation, ...(o.also ?? [])]) out.push([`obligation ${o.id}`, c]);
@@ -59,8 +64,8 @@ describe('citations', () => {
   });
 
   test('the occurrence check is not vacuous', () => {
-    const doc = texts.get(DOCUMENTS.ablation.id)!;
-    const volume = builtinCatalogue().find(DOCUMENTS.ablation.convention)!.obligations.find((o) => o.kind === 'volume')!.citation.text;
+    const doc = texts.get(ABLATION_ID)!;
+    const volume = builtinCatalogue().find('percutaneous-tumour-ablation')!.obligations.find((o) => o.kind === 'volume')!.citation.text;
     expect(doc.includes(volume)).toBe(true);
     expect(doc.includes(volume.replace('60', '61'))).toBe(false);
     expect(doc.length).toBeGreaterThan(15_000);

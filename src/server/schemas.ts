@@ -528,6 +528,7 @@ const DerivedStatusSchema = z.enum(['applies', 'does-not-apply', 'unknown']);
 const thresholdAnswer = {
   id: z.string(),
   status: DerivedStatusSchema,
+  minimum: z.record(z.string(), z.string()).describe('The minimum relative value for each key letter the threshold names (rules/derived/)'),
   threshold: z.string().nullable().describe('The minimum for the code\'s key letter ("K 120")'),
   reason: z.string(),
   source: CitationSchema,
@@ -547,7 +548,12 @@ export const DerivedValuesSchema = z
       value: z.string().nullable().describe('The assistant\'s relative value ("K 63.3")'),
       fee: z.string().nullable().describe('Euro, rounded half-up to the cent; null when unknown'),
       feeBasis: z.string().nullable(),
-      warnings: z.array(z.object({ text: z.string(), source: CitationSchema })).describe('What cannot be decided from the code alone'),
+      warnings: z.array(z.object({
+        code: z.enum(['assistance-surgical-only', 'assistance-not-endoscopy', 'fee-covers-role']),
+        text: z.string().describe('The message in English (FR/NL by its code)'),
+        fields: z.record(z.string(), z.string()),
+        source: CitationSchema,
+      })).describe('What cannot be decided from the code alone, or why the value does not apply'),
     }),
     anaesthesia: z.object(thresholdAnswer),
   })
