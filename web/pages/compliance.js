@@ -29,8 +29,14 @@ function figureTitle(f) {
   const key = `figure.${d.code}`;
   const params = {};
   for (const [k, v] of Object.entries(d)) if (k !== 'code') params[k] = localWords(v);
-  // The text's own noun ("ablation"), in the plural, capitalised at the start of the title.
-  if (typeof d.noun === 'string') params.Nouns = `${d.noun.charAt(0).toUpperCase()}${d.noun.slice(1)}s`;
+  // The noun in the plural, capitalised at the start of the title: the language's own word for a
+  // known noun (noun.<noun>.plural: "ablaties"), else the text's own noun ("nodules").
+  if (typeof d.noun === 'string') {
+    const k = `noun.${d.noun}.plural`;
+    const p = t(k);
+    const plural = p === k ? `${d.noun}s` : p;
+    params.Nouns = `${plural.charAt(0).toUpperCase()}${plural.slice(1)}`;
+  }
   const text = t(key, params);
   return text === key ? f.title : text;
 }

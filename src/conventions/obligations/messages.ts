@@ -16,13 +16,25 @@ const word = (list: string[], n: number) => list[n] ?? String(n);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The noun of the text ("ablation") in the plural; the text's own word in every language. */
-const nouns = (noun: string) => `${noun}s`;
+/**
+ * Plurals of the nouns conventions count, by locale: a known noun in the language's own word
+ * ("ablation" → "ablaties"); any other keeps the text's own noun, in the plural ("nodules").
+ */
+const NOUNS: Record<Locale, ReadonlyMap<string, string>> = {
+  fr: new Map(),
+  en: new Map([['ablation', 'ablations'], ['intervention', 'interventions'], ['specialist', 'specialists']]),
+  nl: new Map([['ablation', 'ablaties'], ['intervention', 'ingrepen'], ['specialist', 'specialisten'], ['prestation', 'verstrekkingen'], ['consultation', 'raadplegingen']]),
+};
+
+/** The noun of the text ("ablation") in the plural of a locale. */
+export function nounPlural(noun: string, locale: Locale): string {
+  return NOUNS[locale].get(noun.toLowerCase()) ?? `${noun}s`;
+}
 
 const EN: Renderers = {
-  'volume.transition': (d) => `${cap(nouns(d.noun))}, transition period (years 1–${d.years})`,
-  'volume.year': (d) => `${cap(nouns(d.noun))}, convention year ${d.year}`,
-  'billing-delay': (d) => `${cap(nouns(d.noun))} billed more than ${word(EN_NUMBERS, d.months)} ${plural(d.months, 'month', 'months')} after the service`,
+  'volume.transition': (d) => `${cap(nounPlural(d.noun, 'en'))}, transition period (years 1–${d.years})`,
+  'volume.year': (d) => `${cap(nounPlural(d.noun, 'en'))}, convention year ${d.year}`,
+  'billing-delay': (d) => `${cap(nounPlural(d.noun, 'en'))} billed more than ${word(EN_NUMBERS, d.months)} ${plural(d.months, 'month', 'months')} after the service`,
   'supplement-share': () => 'Share of interventions without a supplement',
   'supplement-cap': (d) => `Supplements above ${d.maxPercent} % of the ${d.feeOf} fee`,
   'other-supplement': (d) => `Supplements on the services of ${d.servicesOf}`,
@@ -30,9 +42,9 @@ const EN: Renderers = {
 };
 
 const FR: Renderers = {
-  'volume.transition': (d) => `${cap(nouns(d.noun))}, période transitoire (années 1–${d.years})`,
-  'volume.year': (d) => `${cap(nouns(d.noun))}, année de convention ${d.year}`,
-  'billing-delay': (d) => `${cap(nouns(d.noun))} facturées plus de ${word(FR_NUMBERS, d.months)} mois après la prestation`,
+  'volume.transition': (d) => `${cap(nounPlural(d.noun, 'fr'))}, période transitoire (années 1–${d.years})`,
+  'volume.year': (d) => `${cap(nounPlural(d.noun, 'fr'))}, année de convention ${d.year}`,
+  'billing-delay': (d) => `${cap(nounPlural(d.noun, 'fr'))} facturées plus de ${word(FR_NUMBERS, d.months)} mois après la prestation`,
   'supplement-share': () => 'Part des interventions sans supplément',
   'supplement-cap': (d) => `Suppléments au-delà de ${d.maxPercent} % des honoraires de l’${d.feeOf.replace(/^article/, 'article')}`,
   'other-supplement': (d) => `Suppléments sur les prestations des ${d.servicesOf.replace(/^articles (.*) and (.*)$/, 'articles $1 et $2')}`,
@@ -40,9 +52,9 @@ const FR: Renderers = {
 };
 
 const NL: Renderers = {
-  'volume.transition': (d) => `${cap(nouns(d.noun))}, overgangsperiode (jaren 1–${d.years})`,
-  'volume.year': (d) => `${cap(nouns(d.noun))}, overeenkomstjaar ${d.year}`,
-  'billing-delay': (d) => `${cap(nouns(d.noun))} gefactureerd meer dan ${word(NL_NUMBERS, d.months)} ${plural(d.months, 'maand', 'maanden')} na de verstrekking`,
+  'volume.transition': (d) => `${cap(nounPlural(d.noun, 'nl'))}, overgangsperiode (jaren 1–${d.years})`,
+  'volume.year': (d) => `${cap(nounPlural(d.noun, 'nl'))}, overeenkomstjaar ${d.year}`,
+  'billing-delay': (d) => `${cap(nounPlural(d.noun, 'nl'))} gefactureerd meer dan ${word(NL_NUMBERS, d.months)} ${plural(d.months, 'maand', 'maanden')} na de verstrekking`,
   'supplement-share': () => 'Aandeel ingrepen zonder supplement',
   'supplement-cap': (d) => `Supplementen boven ${d.maxPercent} % van het honorarium van ${d.feeOf.replace(/^article/, 'artikel')}`,
   'other-supplement': (d) => `Supplementen op de verstrekkingen van ${d.servicesOf.replace(/^articles (.*) and (.*)$/, 'artikelen $1 en $2')}`,
