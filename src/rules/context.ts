@@ -35,6 +35,14 @@ export interface Ledger {
   onDay(day: number): readonly LedgerLine[];
   inStay(stay: string): readonly LedgerLine[];
   ofCode(code: string): readonly LedgerLine[];
+  /** The lines of any of these codes, in insertion order (a subsequence of `lines`). */
+  ofCodes(codes: readonly string[]): readonly LedgerLine[];
+  /**
+   * The lines that pass `test`, in insertion order (a subsequence of `lines`), kept up to date as
+   * lines are added: a rule reads its candidates instead of the whole ledger (no quadratic term
+   * in claims per request). `owner` names the filter: one owner, always the same test.
+   */
+  select(owner: object, test: (l: LedgerLine) => boolean): readonly LedgerLine[];
 }
 
 export interface ProviderFacts {

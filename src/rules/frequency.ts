@@ -7,12 +7,14 @@ import { addDays, fromDayNumber } from '../date.js';
 import { compileCodeRef, type CodeSetIndex } from './coderef.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { refs, unitsOf, yearWindow } from './lines.js';
+import { candidates, refs, serviceGroups, unitsOf, yearWindow } from './lines.js';
 import type { Detail, Outcome } from './outcomes.js';
 import type { FrequencyParams } from './params.js';
 
 interface Compiled {
   anchor: CodeSetIndex | null;
+  /** The codes of each service of the scope (candidates read per service, not the whole ledger). */
+  groups: Map<string, readonly string[]>;
 }
 
 type Rule = CompiledRule<FrequencyParams, Compiled>;
@@ -25,7 +27,7 @@ function counts(rule: Rule, line: CurrentLine, l: LedgerLine): boolean {
 export const frequency: RuleKind<FrequencyParams, Compiled> = {
   name: 'frequency',
   reports: () => 'frequency',
-  compile: (rule) => ({ anchor: rule.params.period.unit === 'since' ? compileCodeRef(rule.params.period.anchor) : null }),
+  compile: (rule) => ({ anchor: rule.params.period.unit === 'since' ? compileCodeRef(rule.params.period.anchor) : null, groups: serviceGroups(rule.scope) }),
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {
     const p = rule.rule.params;
     const unit = p.period.unit;
@@ -33,22 +35,28 @@ export const frequency: RuleKind<FrequencyParams, Compiled> = {
     let window: { from: string; to: string } | null = null;
     let anchorLine: LedgerLine | null = null;
     let periodDays: number | null = null;
+    let stay: string | null = null;
+    // what the rule counts, read from the ledger's indexes: a subsequence of the ledger in insertion order
+    const counted0 = (): readonly LedgerLine[] => candidates(ctx.ledger, rule.scope, (rule.compiled as Compiled).groups, p.together === true, line.code);
     switch (unit) {
       case 'day':
         pool = ctx.ledger.onDay(line.day);
         window = { from: line.date, to: line.date };
         break;
       case 'year':
-        pool = ctx.ledger.lines;
+        pool = counted0();
         window = yearWindow(line.date);
         break;
       case 'lifetime':
-        pool = ctx.ledger.lines;
+        pool = counted0();
         break;
       case 'stay':
       case 'stay-period': {
         if (line.stay === null) return { outcome: 'warning', detail: { code: 'frequency.no-stay', service: line.code, max: p.max, period: unit } };
         pool = ctx.ledger.inStay(line.stay);
+        const c = counted0();
+        // the shorter list: a long stay's lines, or the few of the rule's services
+        if (c.length < pool.length) { pool = c; stay = line.stay; }
         if (p.period.unit === 'stay-period' && line.admissionDay !== null) {
           periodDays = p.period.days;
           const k = Math.floor((line.day - line.admissionDay) / periodDays);
@@ -59,11 +67,11 @@ export const frequency: RuleKind<FrequencyParams, Compiled> = {
       }
       case 'since': {
         const anchor = (rule.compiled as Compiled).anchor!;
-        for (const l of ctx.ledger.lines) {
+        for (const l of ctx.ledger.select(anchor, (x) => anchor.has(x.code, x.article))) {
           if (l.day <= line.day && anchor.has(l.code, l.article) && (anchorLine === null || l.day >= anchorLine.day)) anchorLine = l;
         }
         if (anchorLine === null) return null; // the prerequisite rule speaks for a missing anchor
-        pool = ctx.ledger.lines;
+        pool = counted0();
         window = { from: anchorLine.date, to: '9999-12-31' };
         break;
       }
@@ -71,6 +79,7 @@ export const frequency: RuleKind<FrequencyParams, Compiled> = {
     const matched: LedgerLine[] = [];
     const perSide = p.perSide === true;
     for (const l of pool) {
+      if (stay !== null && l.stay !== stay) continue;
       if (window !== null && (l.date < window.from || l.date > window.to)) continue;
       if (perSide && line.side !== null && l.side !== line.side) continue;
       if (!counts(rule, line, l)) continue;

@@ -7,21 +7,23 @@
 import { addDays, addMonths } from '../date.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { refs } from './lines.js';
+import { candidates, refs, serviceGroups } from './lines.js';
 import type { Outcome } from './outcomes.js';
 import type { IntervalParams } from './params.js';
 
-type Rule = CompiledRule<IntervalParams, null>;
+/** The codes of each service of the scope (candidates read per service, not the whole ledger). */
+type Compiled = Map<string, readonly string[]>;
+type Rule = CompiledRule<IntervalParams, Compiled>;
 
 /** The first date on which a line may follow one dated `d`. */
 export function earliestAfter(d: string, months: number, days: number): string {
   return addDays(months ? addMonths(d, months) : d, days);
 }
 
-export const interval: RuleKind<IntervalParams, null> = {
+export const interval: RuleKind<IntervalParams, Compiled> = {
   name: 'interval',
   reports: () => 'interval',
-  compile: () => null,
+  compile: (rule) => serviceGroups(rule.scope),
   evaluate(line: CurrentLine, ctx: EvalContext, rule: Rule): Outcome | null {
     const p = rule.rule.params;
     const scope = rule.scope;
@@ -30,7 +32,7 @@ export const interval: RuleKind<IntervalParams, null> = {
     let previous: LedgerLine | null = null;
     let tooSoon: LedgerLine | null = null;
     let tooSoonEarliest = '';
-    for (const l of ctx.ledger.lines) {
+    for (const l of candidates(ctx.ledger, scope, rule.compiled, p.together === true, line.code)) {
       if (p.together ? !scope.has(l.code, l.article) : scope.serviceOf(l.code) !== mine) continue;
       let close: boolean;
       let earliest = '';

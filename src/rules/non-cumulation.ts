@@ -46,11 +46,27 @@ export const nonCumulation: RuleKind<NonCumulationParams, Compiled> = {
     const inScope = scope.has(line.code, line.article);
     const inAgainst = c.against !== null && c.against.has(line.code, line.article);
     if (p.anyOther && !inScope && c.except !== null && c.except.has(line.code, line.article)) return null;
+    // A long day or stay: read instead the lines that can conflict (of the scope or the other
+    // list), in insertion order too, keeping those of the day or stay. Not for a line of the scope
+    // of an any-other rule: every other line can conflict with it.
+    let byDay = false;
+    let stay: string | null = null;
+    if (pool.length > 1 && !(p.anyOther && inScope)) {
+      const against = c.against;
+      const related = p.anyOther || against === null
+        ? ctx.ledger.select(scope, (l) => scope.has(l.code, l.article))
+        : ctx.ledger.select(c, (l) => scope.has(l.code, l.article) || against.has(l.code, l.article));
+      if (related.length < pool.length) {
+        pool = related;
+        if (p.within === 'day') byDay = true; else stay = line.stay;
+      }
+    }
     const mine = scope.serviceOf(line.code);
     const sameProvider = p.sameProvider === true;
 
     let conflict: LedgerLine | null = null;
     for (const l of pool) {
+      if (byDay ? l.day !== line.day : stay !== null && l.stay !== stay) continue;
       if (sameProvider && line.providerId !== null && l.providerId !== null && l.providerId !== line.providerId) continue;
       let hit: boolean;
       if (p.mode === 'among') {

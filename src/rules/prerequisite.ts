@@ -26,7 +26,8 @@ export const prerequisite: RuleKind<PrerequisiteParams, Compiled> = {
     if (p.sameStay && line.stay === null) {
       return { outcome: 'violated', detail: { code: 'prerequisite.no-stay', service: line.code, oneOf: oneOf.labels } };
     }
-    const pool = p.sameStay ? ctx.ledger.inStay(line.stay!) : p.timing === 'same-day' ? ctx.ledger.onDay(line.day) : ctx.ledger.lines;
+    const pool = p.sameStay ? ctx.ledger.inStay(line.stay!) : p.timing === 'same-day' ? ctx.ledger.onDay(line.day)
+      : ctx.ledger.select(oneOf, (l) => oneOf.has(l.code, l.article));
     const found: LedgerLine[] = [];
     for (const l of pool) if (qualifies(l)) found.push(l);
     const met = unitsOf(found) >= p.count;
