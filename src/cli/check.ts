@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { withStore, dbSpec, wholeNumber, printJson, readTextInput, UserError, DB_HELP, type DbOptions } from './common.js';
 import type { CheckWorkerData, CheckWorkerSetup } from './check-worker.js';
+import { cliLocale, say } from './messages.js';
 
 /** Input bytes per parallel batch: NOMEN_BATCH_BYTES (tests use small batches to cross many boundaries), else the engine's default. */
 function batchBytes(): number | undefined {
@@ -69,7 +70,7 @@ export function registerCheck(program: Command): void {
     .argument('<request>', 'request JSON file, or - for standard input')
     .option('--fhir', 'the request is an HL7 Belgium eTariff Claim (FHIR R4), or a Bundle holding one: answers a ClaimResponse (or an OperationOutcome naming each malformed element, exit 2)')
     .option('--ndjson', 'batch: one request per line in, one response per line out (a bad line gives an error object and the run goes on)')
-    .option('--lang <lang>', 'language of the messages: en, fr or nl', 'en')
+    .option('--lang <lang>', 'language of the messages: en, fr or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)', cliLocale())
     .option('--no-details', 'omit the structured `detail` of each reason (smaller output)')
     .option('--reasons <which>', 'reasons listed per decision: all (the contract: satisfied ones too) or failed (violated and warning only, each with its source)', 'all')
     .option('--jobs <n>', `with --ndjson: worker threads deciding in parallel, each holding its own engine (default: the number of cores, here ${availableParallelism()}; 1 decides on the main thread)`)
@@ -132,6 +133,11 @@ export function registerCheck(program: Command): void {
       try {
         value = JSON.parse(text);
       } catch (e) {
+        // a file of one request per line given without --ndjson: say so rather than where JSON.parse stopped
+        const lines = text.split('\n').filter((l) => l.trim() !== '');
+        if (lines.length > 1 && lines.slice(0, 2).every((l) => { try { JSON.parse(l); return true; } catch { return false; } })) {
+          throw new UserError(say(locale).ndjsonHint(file, lines.length));
+        }
         throw new UserError(`${file}: the request is not valid JSON: ${(e as Error).message}`);
       }
       const over = requestLimitErrors(value, limits, locale);

@@ -1,11 +1,12 @@
 /** `nomen show`, `nomen history`, `nomen search`. */
 import type { Command } from 'commander';
 import { showCode, codeHistory, searchCodes, CodeError, type CodeView } from '../queries.js';
-import { withStore, dateOption, printJson, UserError, EXIT, DB_HELP, type DbOptions } from './common.js';
+import { withStore, dateOption, codeArgument, printJson, UserError, EXIT, DB_HELP, type DbOptions } from './common.js';
 import type { HistoryEntry } from '../nomenclature/consolidate.js';
 import { windowText } from '../nomenclature/uncertain.js';
 import { parseQuery } from '../nomenclature/memory.js';
 import { fold } from '../text.js';
+import { say } from './messages.js';
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -56,11 +57,12 @@ export function registerCodeCommands(program: Command): void {
   program
     .command('show')
     .description('the state of a nomenclature code on a date: status, value, fee, rules, and the acts behind them')
-    .argument('<code>', '6-digit nomenclature code (the 6th digit is a check digit)')
+    .argument('<code>', '6-digit nomenclature code (the 6th digit is a check digit); 587.134, "587 134" and the pair form 587134-587145 are read as 587134')
     .option('--at <date>', 'date to query, YYYY-MM-DD (default: today)')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON (contract §3)')
-    .action(async (code: string, opts: DbOptions & { at?: string; json?: boolean }) => {
+    .action(async (arg: string, opts: DbOptions & { at?: string; json?: boolean }) => {
+      const code = codeArgument(arg);
       const at = dateOption(opts.at);
       const view = await withStore(opts, (store) => guard(() => showCode(store, code, at)));
       if (opts.json) printJson(view);
@@ -73,7 +75,8 @@ export function registerCodeCommands(program: Command): void {
     .argument('<code>', '6-digit nomenclature code')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: DbOptions & { json?: boolean }) => {
+    .action(async (arg: string, opts: DbOptions & { json?: boolean }) => {
+      const code = codeArgument(arg);
       const h = await withStore(opts, (store) => guard(() => codeHistory(store, code)));
       if (opts.json) printJson(h);
       else process.stdout.write(renderHistory(code, h.changes) + '\n');
@@ -91,8 +94,12 @@ export function registerCodeCommands(program: Command): void {
       const at = dateOption(opts.at);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: "${opts.limit}" is not a positive whole number`);
-      const hits = await withStore(opts, (store) => searchCodes(store, query.join(' '), at, limit));
-      if (opts.json) printJson({ query: query.join(' '), at, results: hits });
+      // one more than asked: whether the list was cut at the limit
+      const found = await withStore(opts, (store) => searchCodes(store, query.join(' '), at, limit + 1));
+      const truncated = found.length > limit;
+      const hits = found.slice(0, limit);
+      if (truncated) process.stderr.write(`nomen: ${say().searchCut(limit)}\n`);
+      if (opts.json) printJson({ query: query.join(' '), at, results: hits, truncated });
       else if (hits.length === 0) process.stdout.write(`no code matches "${query.join(' ')}" on ${at}\n`);
       else {
         for (const h of hits) {

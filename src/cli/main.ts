@@ -1,6 +1,15 @@
 /** The `nomen` command line. Each command lives in its own module; this file only assembles them. */
 import { Command, CommanderError } from 'commander';
-import { UserError, EXIT } from './common.js';
+import { UserError, EXIT, databaseError, dbSpec } from './common.js';
+
+// A reader that stops early (`nomen search 5 | head -1`) closes the pipe: the output is no longer
+// wanted, so the run ends quietly with code 0 instead of an EPIPE stack trace.
+const closedPipe = (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(EXIT.ok);
+  throw e;
+};
+process.stdout.on('error', closedPipe);
+process.stderr.on('error', closedPipe);
 
 /**
  * Each command's module, imported on demand: a command loads only its own module (and what it
@@ -42,8 +51,25 @@ try {
   } else if (e instanceof UserError) {
     process.stderr.write(`nomen: ${e.message}\n`);
     process.exitCode = e.exitCode;
+  } else if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
+    process.exitCode = EXIT.ok;
+  } else if (databaseError(e, dbSpec({ db: dbOption() }))) {
+    // a database that failed after it was opened (a server stopped, a file removed)
+    const err = databaseError(e, dbSpec({ db: dbOption() }))!;
+    process.stderr.write(`nomen: ${err.message}\n`);
+    process.exitCode = err.exitCode;
   } else {
     process.stderr.write(`nomen: internal error: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 1;
   }
+}
+
+/** The --db value of the command line, if any (for an error raised outside a command's own handling). */
+function dbOption(): string | undefined {
+  const argv = process.argv;
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i] === '--db') return argv[i + 1];
+    if (argv[i].startsWith('--db=')) return argv[i].slice(5);
+  }
+  return undefined;
 }

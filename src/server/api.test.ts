@@ -557,6 +557,14 @@ describe('documents', () => {
     expect(fee.summary).toContain('1773.18');
   });
 
+  it('GET /v1/documents and /v1/documents/{id} name the file without the server\'s folders', async () => {
+    const one = await call(s, '/v1/documents/conv-fc467a2e32d3c4b9');
+    expect(one.body.file).toMatch(/\S/);
+    expect(one.body.file).not.toMatch(/[\\/]/);
+    const list = await call(s, '/v1/documents');
+    for (const d of list.body.documents) expect(d.file).not.toMatch(/[\\/]/);
+  });
+
   it('an unknown document is a 404', async () => {
     const r = await call(s, '/v1/documents/nope');
     expectProblem(r, 404, 'not-found');

@@ -8,6 +8,7 @@ import { formatPath } from '../../engine/schema.js';
 import type { CodeSet, ParsedDocument, Provenance } from '../../facts.js';
 import type { IngestInput } from '../../store/types.js';
 import { IngestRefused } from '../../store/refusal.js';
+import { documentName } from '../../corpus/name.js';
 import { parseParams, type RouteDeps } from '../common.js';
 import { ProblemError, pointerOf, type ProblemField } from '../problem.js';
 import {
@@ -140,7 +141,9 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
 
   app.get('/v1/documents', async (): Promise<z.infer<typeof DocumentListSchema>> => {
     const docs = await store.documents();
-    return { documents: docs.map(({ unparsed, ...d }) => ({ ...d, unparsed: unparsed.length })) };
+    // Each document by its stable id and a readable name (src/corpus/name.ts), as `nomen documents`.
+    const signed = new Map((await store.parsedDocuments()).map((p) => [p.id, p.dates.signed]));
+    return { documents: docs.map(({ unparsed, ...d }) => ({ ...d, name: documentName({ id: d.document, kind: d.kind, title: d.title, signed: signed.get(d.document) ?? null }), file: fileName(d.file), unparsed: unparsed.length })) };
   });
 
   app.get('/v1/documents/:id', async (req): Promise<z.infer<typeof DocumentViewSchema>> => {
@@ -152,6 +155,11 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     // are listed with it); each text lists what was read from it.
     const own = (f: { language?: string }) => f.language === undefined || f.language === p.language;
     const texts = d.texts.map((t) => ({ language: t.language, title: t.parsed.title, text: t.raw, facts: factsOf(t.parsed), coverage: t.parsed.coverage ?? null }));
-    return { ...d.report, format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p).filter(own), texts };
+    return { ...d.report, file: fileName(d.report.file), name: documentName({ id: p.id, kind: d.report.kind, title: d.report.title, signed: p.dates.signed }), format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p).filter(own), texts };
   });
+}
+
+/** The name of a document's file without the folders: where the server keeps its files is none of a client's business. */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
