@@ -480,3 +480,16 @@ describe('a convention ingested over HTTP works with no code change', () => {
     expect(bad.body.errors[0]).toMatchObject({ in: 'query', path: 'table' });
   });
 });
+
+describe('documents by their readable names', () => {
+  it('GET /v1/documents and /v1/documents/{id}: each document has a readable name beside its stable id', async () => {
+    const list = await call(server, '/v1/documents');
+    expect(list.status).toBe(200);
+    const abl = list.body.documents.find((d: Json) => d.document === 'conv-fc467a2e32d3c4b9');
+    expect(abl.name).toMatch(/^Ablation percutanée sous guidage tomodensitométrique/);
+    expect(list.body.documents.find((d: Json) => d.document === '1994022370').name).toBe('Arrêté royal du 12 août 1994 (1994022370)');
+    const one = await call(server, '/v1/documents/conv-fc467a2e32d3c4b9');
+    expect([one.body.document, one.body.name]).toEqual(['conv-fc467a2e32d3c4b9', abl.name]);
+    conforms('DocumentView', one.body);
+  });
+});

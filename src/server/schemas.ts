@@ -268,7 +268,7 @@ export const IngestResultSchema = z.object({ documents: z.array(IngestReportSche
 
 /** `GET /v1/documents`: like `nomen documents --json` (unparsed sentences counted). */
 export const DocumentListSchema = z.object({
-  documents: z.array(z.object({ ...reportShape, unparsed: z.number().int() })),
+  documents: z.array(z.object({ ...reportShape, name: z.string().describe('A short readable name (the id stays the stable reference)'), unparsed: z.number().int() })),
 });
 
 /** One fact a parser extracted, located in the text. */
@@ -287,6 +287,7 @@ export const ExtractedFactSchema = z.object({
 /** `GET /v1/documents/{id}`. */
 export const DocumentViewSchema = z.object({
   ...IngestReportSchema.shape,
+  name: z.string().describe('A short readable name (the id stays the stable reference)'),
   format: z.string(),
   url: z.string().nullable(),
   convention: z.string().nullable(),
