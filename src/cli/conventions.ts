@@ -4,7 +4,7 @@
  * the line; readable text by default, `--json` for machines.
  */
 import type { Command } from 'commander';
-import { isIsoDate, today, type IsoDate } from '../date.js';
+import { today, type IsoDate } from '../date.js';
 import { nomenclatureFor } from '../pipeline.js';
 import type { Nomenclature } from '../nomenclature/types.js';
 import { assertCode, CodeError } from '../queries.js';
@@ -14,7 +14,7 @@ import {
   parseRoster, quoteRules, QuoteRulesError, QuoteInputError, readFacts, RegistryError, renderCompliance, renderDerived, renderIndication, renderQuoteResults, renderStaffing,
   validity, withConvention, type ComplianceLine, type ConventionCatalogue, type Institution,
 } from '../conventions/index.js';
-import { DB_HELP, EXIT, printJson, readTextInput, UserError, withStore, type DbOptions } from './common.js';
+import { codeArgument, DB_HELP, EXIT, isoDate, printJson, readTextInput, UserError, withStore, type DbOptions } from './common.js';
 
 /** Reads a file, or stdin for "-", as strict UTF-8; a read error or bytes that are not UTF-8 are a UserError naming the file. */
 const readInput = (file: string, what: string): string => readTextInput(file, what);
@@ -38,8 +38,7 @@ function guard<T>(fn: () => T, file?: string): T {
 
 function dateOpt(v: string | undefined, name: string): IsoDate | undefined {
   if (v === undefined) return undefined;
-  if (!isIsoDate(v)) throw new UserError(`${name}: "${v}" is not a date in the form YYYY-MM-DD`);
-  return v;
+  return isoDate(v, name);
 }
 
 function renderInstitution(inst: Institution, at: IsoDate, catalogue: ConventionCatalogue): string {
@@ -184,6 +183,7 @@ function registerCompliance(program: Command): void {
 A claim line: {"id":"L1","code":"587134","date":"2025-01-10","billedOn":"2025-02-20"}
               {"code":"252652","date":"2025-03-03","supplement":"1500.00","room":"single"}
 Amounts are decimal strings in euro. A billing delay of n months: billedOn ≤ date + n calendar months.
+Exit code 1 when an obligation fails (the report is printed all the same).
 `)
     .action(async (claimsArg: string | undefined, opts: DbOptions & { institution: string; from?: string; to?: string; claims?: string; institutions?: string; json?: boolean }) => {
       const claimsFile = opts.claims ?? claimsArg;
@@ -216,6 +216,8 @@ Amounts are decimal strings in euro. A billing delay of n months: billedOn ≤ d
       const report = guard(() => complianceReport(i, lines, window, { nomenclature, catalogue }));
       if (opts.json) printJson(report);
       else process.stdout.write(renderCompliance(report) + '\n');
+      // the report is printed all the same; a failed obligation is the answer a script tests for
+      if (report.summary.fail > 0) process.exitCode = EXIT.checkFailed;
     });
 }
 
@@ -233,6 +235,7 @@ A case:
    "deposits":[{"date":"2024-05-12","amount":"700.00"}]}
 "fee" (optional) gives the article 3 fee; else it is read from the nomenclature on the intervention date.
 "quote.deposit": the deposit the quote mentions (an amount, or true); absent: the quote mentions none.
+Exit code 1 when a check of a case fails (the results are printed all the same).
 `)
     .action(async (file: string, opts: DbOptions & { json?: boolean }) => {
       const text = readInput(file, 'quote file');
@@ -246,6 +249,7 @@ A case:
       const results = cases.map((c) => checkQuote(c, nomenclature, rules));
       if (opts.json) printJson(text.trimStart().startsWith('[') ? results : results[0]);
       else process.stdout.write(renderQuoteResults(results) + '\n');
+      if (results.some((r) => !r.ok)) process.exitCode = EXIT.checkFailed;
     });
 }
 
@@ -270,6 +274,7 @@ function registerIndication(program: Command): void {
     .option('--near-critical-structures [yes|no]', 'tumour progressing near critical structures')
     .option('--combined-treatment [yes|no]', 'combined with other treatment (e.g. pathological fracture)')
     .option('--verbose', 'also show why the other indications of the organ do not match')
+    .option('--db <file>', DB_HELP + ' (accepted like every command; the tables are read from rules/indications/)')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Examples:
@@ -314,7 +319,8 @@ function registerDerived(program: Command): void {
     .option('--at <date>', 'date, YYYY-MM-DD (default: today)')
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON')
-    .action(async (code: string, opts: DbOptions & { at?: string; json?: boolean }) => {
+    .action(async (arg: string, opts: DbOptions & { at?: string; json?: boolean }) => {
+      const code = codeArgument(arg);
       const at = dateOpt(opts.at, '--at') ?? today();
       try {
         assertCode(code);
@@ -336,19 +342,22 @@ function registerStaffing(program: Command): void {
     .description('check a staff roster against the staffing criteria: ablation convention Art. 5.1 a–d (default), or breast reconstruction Art. 6')
     .argument('<roster>', 'CSV name,specialty,qualifications (qualifications separated by ";"), or JSON [{name, specialty, qualifications: []}]; - for stdin')
     .option('--convention <name>', 'a convention with staffing criteria (rules/obligations/): percutaneous-tumour-ablation, breast-reconstruction', 'percutaneous-tumour-ablation')
+    .option('--db <file>', DB_HELP + ' (accepted like every command; the criteria are read from rules/obligations/)')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Vocabulary: specialty radiodiagnosis, urology, surgery, orthopaedic-surgery, medical-oncology, pneumology,
 gastroenterology, anaesthesiology, plastic-surgery, …; qualifications interventional-radiology, oncology,
 intensive-care (particular professional title), perforator-flap.
+Exit code 1 when a criterion is not met (the report is printed all the same).
 `)
-    .action((roster: string, opts: { convention: string; json?: boolean }) => {
+    .action((roster: string, opts: DbOptions & { convention: string; json?: boolean }) => {
       const withCriteria = [...new Set(staffingCriteria().map((c) => c.convention))];
       if (!withCriteria.includes(opts.convention)) throw new UserError(`--convention: "${opts.convention}" has no staffing criteria (${withCriteria.join(', ')})`);
       const staff = guard(() => parseRoster(readInput(roster, 'roster')), roster);
       const r = checkStaffing(staff, opts.convention);
       if (opts.json) printJson(r);
       else process.stdout.write(renderStaffing(r) + '\n');
+      if (!r.pass) process.exitCode = EXIT.checkFailed;
     });
 }
 

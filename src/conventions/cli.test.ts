@@ -33,6 +33,9 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   let code = 0;
   try {
     await program.parseAsync(['node', 'nomen', ...args]);
+    // a failed check sets the exit code (1) and prints its report: read it, and leave the test process's own
+    code = Number(process.exitCode ?? 0);
+    process.exitCode = undefined;
   } catch (e) {
     if (e instanceof CommanderError) code = e.exitCode === 0 ? 0 : 2;
     else if (e instanceof UserError) { err += `nomen: ${e.message}\n`; code = e.exitCode; }
@@ -103,7 +106,8 @@ describe('compliance', () => {
   test('from the registry in the database, readable and JSON', async () => {
     const claims = file('claims.ndjson', toNdjson(lines));
     let r = await run('compliance', claims, '--institution', 'H-71001', '--from', '2024-11-01', '--to', '2029-10-31', '--db', db);
-    expect(r.code).toBe(0);
+    // two obligations fail: the report is printed, and the exit code says so
+    expect(r.code).toBe(1);
     expect(r.out).toContain('[PASS] Ablations, transition period (years 1–3): 60 ablations (threshold >= 60 ablations)');
     expect(r.out).toContain('[FAIL] Ablations, convention year 5: 29 ablations (threshold >= 30 ablations)');
     expect(r.out).toContain('[FAIL] Ablations billed more than two months after the service: 1 line billed late');
@@ -139,6 +143,7 @@ describe('quote, indication, derived, staffing', () => {
     let r = await run('quote', q, '--db', db, '--json');
     let j = JSON.parse(r.out);
     expect(j.ok).toBe(true);
+    expect(r.code).toBe(0);
     expect(j.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
       'quote.delay:pass', 'supplement.cap:pass', 'supplement.room:pass', 'deposit.in-quote:pass', 'deposit.half-supplement:pass', 'deposit.max:pass',
     ]);
@@ -148,14 +153,17 @@ describe('quote, indication, derived, staffing', () => {
     j = JSON.parse(r.out);
     expect(Array.isArray(j)).toBe(true);
     expect(j[0].checks.find((c: { id: string }) => c.id === 'deposit.half-supplement')).toMatchObject({ status: 'fail', threshold: '≤ 1000.00 (50 % of the supplement 2000.00)' });
+    expect(r.code).toBe(1);
     r = await run('quote', file('q2.json', '{"intervention":"2021-03-10","quote":{"date":"2021-03-09"}}'));
+    expect(r.code).toBe(1);
     expect(r.out).toContain('[FAIL] Written quote at least 7 days before the intervention: 1 days before');
     r = await run('quote', file('q3.json', '{"intervention":"2021-03-10","deposits":[{"amount":12.345}]}'));
     expect(r.err).toMatch(/^nomen: .*q3\.json: deposits\[0\]\.amount: 12\.345 is not an amount/);
   });
 
   test('indication from options and from a facts file', async () => {
-    let r = await run('indication', '--organ', 'liver', '--tumour', 'hepatocellular-carcinoma', '--count', '1', '--size', '1.8');
+    let r = await run('indication', '--organ', 'liver', '--tumour', 'hepatocellular-carcinoma', '--count', '1', '--size', '1.8', '--db', db);
+    expect(r.code).toBe(0);
     expect(r.out).toContain('listed in Art. 3: hepatocellular carcinoma, single tumour < 2 cm');
     r = await run('indication', '--organ', 'liver', '--tumour', 'metastasis-other-primary', '--count', '2', '--size', '3', '--json');
     const j = JSON.parse(r.out);
@@ -185,7 +193,8 @@ describe('quote, indication, derived, staffing', () => {
 
   test('staffing', async () => {
     const roster = file('roster.csv', 'name,specialty,qualifications\nDr A,radiodiagnosis,interventional-radiology\n');
-    let r = await run('staffing', roster);
+    let r = await run('staffing', roster, '--db', db);
+    expect(r.code).toBe(1);
     expect(r.out).toContain('staffing criteria of percutaneous-tumour-ablation: NOT MET (1 people in the roster)');
     r = await run('staffing', roster, '--json');
     expect(JSON.parse(r.out).criteria.map((c: { pass: boolean }) => c.pass)).toEqual([false, false, false, false]);

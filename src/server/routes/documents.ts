@@ -143,7 +143,7 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     const docs = await store.documents();
     // Each document by its stable id and a readable name (src/corpus/name.ts), as `nomen documents`.
     const signed = new Map((await store.parsedDocuments()).map((p) => [p.id, p.dates.signed]));
-    return { documents: docs.map(({ unparsed, ...d }) => ({ ...d, name: documentName({ id: d.document, kind: d.kind, title: d.title, signed: signed.get(d.document) ?? null }), unparsed: unparsed.length })) };
+    return { documents: docs.map(({ unparsed, ...d }) => ({ ...d, name: documentName({ id: d.document, kind: d.kind, title: d.title, signed: signed.get(d.document) ?? null }), file: fileName(d.file), unparsed: unparsed.length })) };
   });
 
   app.get('/v1/documents/:id', async (req): Promise<z.infer<typeof DocumentViewSchema>> => {
@@ -155,6 +155,11 @@ export async function documentRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     // are listed with it); each text lists what was read from it.
     const own = (f: { language?: string }) => f.language === undefined || f.language === p.language;
     const texts = d.texts.map((t) => ({ language: t.language, title: t.parsed.title, text: t.raw, facts: factsOf(t.parsed), coverage: t.parsed.coverage ?? null }));
-    return { ...d.report, name: documentName({ id: p.id, kind: d.report.kind, title: d.report.title, signed: p.dates.signed }), format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p).filter(own), texts };
+    return { ...d.report, file: fileName(d.report.file), name: documentName({ id: p.id, kind: d.report.kind, title: d.report.title, signed: p.dates.signed }), format: p.format, url: p.url, convention: p.convention, text: d.raw, facts: factsOf(p).filter(own), texts };
   });
+}
+
+/** The name of a document's file without the folders: where the server keeps its files is none of a client's business. */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
