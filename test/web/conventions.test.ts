@@ -240,6 +240,17 @@ describe('conventions in the web interface', () => {
     await shot('code-derived');
   });
 
+  it('the documents list and a document page show each document\'s readable name beside its id', async () => {
+    await page.goto(`${server.url}/#/documents`);
+    await ready('documents');
+    const link = page.locator('table.documents a[href="#/document/conv-fc467a2e32d3c4b9"]');
+    await expect(link.textContent()).resolves.toMatch(/^Ablation percutanée sous guidage tomodensitométrique/);
+    await expect(page.locator('table.documents tr', { has: page.locator('a[href="#/document/conv-fc467a2e32d3c4b9"]') }).locator('code').textContent()).resolves.toContain('conv-fc467a2e32d3c4b9');
+    await page.goto(`${server.url}/#/document/1994022370`);
+    await ready('document');
+    await expect(page.locator('[data-testid=doc-name]').textContent()).resolves.toBe('Arrêté royal du 12 août 1994 (1994022370)');
+  });
+
   it('loaded nothing from outside the server and logged no error', () => {
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);

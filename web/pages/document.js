@@ -155,6 +155,7 @@ export async function documentPage(main, id, params, isCurrent) {
       h(
         'dl',
         { class: 'facts' },
+        doc.name ? h('div', { class: 'row' }, h('dt', {}, t('doc.name')), h('dd', { 'data-testid': 'doc-name' }, doc.name)) : null,
         h('div', { class: 'row' }, h('dt', {}, 'id'), h('dd', {}, h('code', {}, doc.document), ` · ${t(`doc.kind.${doc.kind}`)} · ${doc.format}`)),
         h('div', { class: 'row' }, h('dt', {}, t('doc.entry')), h('dd', {}, doc.entryIntoForce ?? '—', h('span', { class: 'hint' }, ` — ${doc.entryIntoForceBasis}`))),
         doc.published ? h('div', { class: 'row' }, h('dt', {}, t('doc.published')), h('dd', {}, doc.published)) : null,
@@ -209,7 +210,8 @@ export async function documentsPage(main, _params, isCurrent) {
           h(
             'tr',
             {},
-            h('td', {}, h('a', { href: docHref(d.document) }, d.document), d.languages?.length > 1 ? h('span', { class: 'hint' }, ` ${d.languages.join(' + ')}`) : null),
+            // The readable name links the document; the hash id stays beside it as the stable reference.
+            h('td', {}, h('a', { href: docHref(d.document), 'data-id': d.document }, d.name ?? d.document), d.name ? h('code', { class: 'hint' }, ` ${d.document}`) : null, d.languages?.length > 1 ? h('span', { class: 'hint' }, ` ${d.languages.join(' + ')}`) : null),
             h('td', {}, t(`doc.kind.${d.kind}`)),
             h('td', { lang: d.languages?.[0] ?? 'fr' }, d.title),
             h('td', {}, d.entryIntoForce ?? '—'),
