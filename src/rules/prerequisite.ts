@@ -7,7 +7,7 @@
 import { compileCodeRef, type CodeSetIndex } from './coderef.js';
 import type { CurrentLine, EvalContext, LedgerLine } from './context.js';
 import type { CompiledRule, RuleKind } from './kind.js';
-import { refs, unitsOf } from './lines.js';
+import { MAX_LISTED, refs } from './lines.js';
 import type { Outcome } from './outcomes.js';
 import type { PrerequisiteParams } from './params.js';
 
@@ -29,8 +29,15 @@ export const prerequisite: RuleKind<PrerequisiteParams, Compiled> = {
     const pool = p.sameStay ? ctx.ledger.inStay(line.stay!) : p.timing === 'same-day' ? ctx.ledger.onDay(line.day)
       : ctx.ledger.select(oneOf, (l) => oneOf.has(l.code, l.article));
     const found: LedgerLine[] = [];
-    for (const l of pool) if (qualifies(l)) found.push(l);
-    const met = unitsOf(found) >= p.count;
+    // enough lines found to decide and to list (refs lists MAX_LISTED): the rest changes nothing
+    let units = 0;
+    for (const l of pool) {
+      if (!qualifies(l)) continue;
+      found.push(l);
+      units += l.units;
+      if (units >= p.count && found.length >= MAX_LISTED) break;
+    }
+    const met = units >= p.count;
     const pending: LedgerLine[] = [];
     if (!met && p.timing !== 'before') for (const l of ctx.pendingSameDay()) if (qualifies(l)) pending.push(l);
     return {
