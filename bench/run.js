@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
-const all = ['ingest', 'engine', 'http', 'replay'];
+const all = ['ingest', 'engine', 'http', 'replay', 'claims'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = (wanted.length ? wanted : all).filter((n) => existsSync(here(`./${n}.js`)));
 
