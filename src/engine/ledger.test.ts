@@ -55,7 +55,7 @@ const lineArb = fc.record({
   accepted: fc.boolean(),
 });
 
-function lineOf(g: fc.infer<typeof lineArb>, i: number): CurrentLine {
+function lineOf(g: typeof lineArb extends fc.Arbitrary<infer T> ? T : never, i: number): CurrentLine {
   const day = START + g.day;
   const date = fromDayNumber(day);
   const admissionDay = g.stay === null ? null : START - (g.stay === 'S1' ? 3 : 0);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { post, removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
+import { closeWeb, openWebWith, type TestBrowser } from './browser.js';
+import type { TestServer } from '../../src/server/test-support.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'justel', name), 'utf8');
 
@@ -16,19 +16,15 @@ let server: TestServer;
 let browser: TestBrowser;
 let page: Page;
 
+let web: Awaited<ReturnType<typeof openWebWith>>;
+
 beforeAll(async () => {
-  server = await startServer({ webRoot: undefined });
-  const r = await post(server, '/v1/documents', { documents: [{ name: 'fr.md', text: fixture('02-insertions.md') }, { name: 'nl.md', text: fixture('02-insertions.nl.md') }] });
-  expect(r.body.documents.map((d: { status: string }) => d.status)).toEqual(['ingested', 'merged']);
-  browser = await openBrowser(server.url);
-  page = browser.page;
+  web = await openWebWith([{ name: 'fr.md', text: fixture('02-insertions.md') }, { name: 'nl.md', text: fixture('02-insertions.nl.md') }]);
+  expect(web.ingest.body.documents.map((d: { status: string }) => d.status)).toEqual(['ingested', 'merged']);
+  ({ server, browser, page } = web);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDatabases();
-});
+afterAll(() => closeWeb(web));
 
 describe('web interface: one act, two texts', () => {
   it('the document page shows the coverage of each text and a tab per text', async () => {

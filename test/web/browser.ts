@@ -47,3 +47,20 @@ export async function openBrowser(serverUrl: string): Promise<TestBrowser> {
     close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
   };
 }
+
+/** A test server holding the built-in corpus plus `documents` (POSTed as one ingest), and a browser on it. */
+export async function openWebWith(documents: { name: string; text: string }[]) {
+  const { post, startServer } = await import('../../src/server/test-support.js');
+  const server = await startServer({ webRoot: undefined });
+  const ingest = await post(server, '/v1/documents', { documents });
+  const browser = await openBrowser(server.url);
+  return { server, browser, page: browser.page, ingest };
+}
+
+/** Closes what openWebWith opened, and the test databases. */
+export async function closeWeb(web: { server: { close(): Promise<void> }; browser: TestBrowser } | undefined): Promise<void> {
+  const { removeDatabases } = await import('../../src/server/test-support.js');
+  await web?.browser.close();
+  await web?.server.close();
+  await removeDatabases();
+}

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { post, removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
+import { closeWeb, openWebWith, type TestBrowser } from './browser.js';
+import type { TestServer } from '../../src/server/test-support.js';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'impact');
 
@@ -16,19 +16,15 @@ let server: TestServer;
 let browser: TestBrowser;
 let page: Page;
 
+let web: Awaited<ReturnType<typeof openWebWith>>;
+
 beforeAll(async () => {
-  server = await startServer({ webRoot: undefined });
-  const r = await post(server, '/v1/documents', { documents: [{ name: 'coefficients-k-2024.json', text: readFileSync(join(FIXTURES, 'coefficients-k-2024.json'), 'utf8') }] });
-  expect(r.status).toBe(201);
-  browser = await openBrowser(server.url);
-  page = browser.page;
+  web = await openWebWith([{ name: 'coefficients-k-2024.json', text: readFileSync(join(FIXTURES, 'coefficients-k-2024.json'), 'utf8') }]);
+  expect(web.ingest.status).toBe(201);
+  ({ server, browser, page } = web);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDatabases();
-});
+afterAll(() => closeWeb(web));
 
 describe('web interface: impact', () => {
   it('the diff page lists the decree\'s changes with their acts, in each language', async () => {

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { call, post, removeDatabases, startServer, type TestServer } from '../../src/server/test-support.js';
+import { closeWeb, openWebWith, type TestBrowser } from './browser.js';
+import { call, type TestServer } from '../../src/server/test-support.js';
 
 const act = readFileSync(join(__dirname, '..', 'fixtures', 'dates', '2000022259-publication-unknown.md'), 'utf8');
 
@@ -17,19 +17,15 @@ let server: TestServer;
 let browser: TestBrowser;
 let page: Page;
 
+let web: Awaited<ReturnType<typeof openWebWith>>;
+
 beforeAll(async () => {
-  server = await startServer({ webRoot: undefined });
-  const r = await post(server, '/v1/documents', { documents: [{ name: '2000022259.md', text: act }] });
-  expect(r.status).toBe(201);
-  browser = await openBrowser(server.url);
-  page = browser.page;
+  web = await openWebWith([{ name: '2000022259.md', text: act }]);
+  expect(web.ingest.status).toBe(201);
+  ({ server, browser, page } = web);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDatabases();
-});
+afterAll(() => closeWeb(web));
 
 describe('web interface: a change of unknown date', () => {
   it('the API timeline has the window as one uncertain period with both states and the reason', async () => {
